@@ -1,5 +1,6 @@
 // The small domain API that preload exposes as `window.shutterproof`. Its types come from the IPC contract, so
 // nothing is declared twice. Every call resolves to the handler's value or rejects with an `ApiError`.
+import { errorInfo } from './error-codes.js';
 import type { EventMap, InvokeArgs, InvokeChannel, InvokeResult, JobError } from './ipc-contract.js';
 
 type Call<C extends InvokeChannel> = (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
@@ -58,13 +59,8 @@ export function apiErrorOf(e: unknown): JobError {
   const text = e instanceof Error ? e.message : String(e);
   const at = text.indexOf(PREFIX);
   if (at >= 0) return JSON.parse(text.slice(at + PREFIX.length)) as JobError;
-  return {
-    code: 'internal_error',
-    message: 'Something went wrong inside Shutterproof.',
-    hint: 'Try again. If it keeps happening, open Details and copy the log for support.',
-    retryable: false,
-    detail: text,
-  };
+  const { message, hint, retryable } = errorInfo('internal_error');
+  return { code: 'internal_error', message, hint, retryable, detail: text };
 }
 
 declare global {
