@@ -138,6 +138,12 @@ const table = {
     retryable: false,
     exit: EXIT.internal,
   },
+  output_unwritable: {
+    message: 'Shutterproof could not save the proof in the chosen folder.',
+    hint: 'Choose another output folder in Settings, or check that you may write to this one.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
   queue_full: {
     message: 'Too many photos are waiting already.',
     hint: 'Wait for some proofs to finish, or remove waiting photos, then add the rest.',

@@ -1,0 +1,12 @@
+// The long-lived prover process: NDJSON requests on stdin, events on stdout (DESIGN §5). stdout belongs to the
+// protocol alone, so everything else that would print there (o1js, libraries) is sent to stderr first; the handlers
+// are imported only after that.
+const stdoutWrite = process.stdout.write.bind(process.stdout);
+for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
+process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+  (process.stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+
+const send = (event: Record<string, unknown>) => stdoutWrite(JSON.stringify(event) + '\n');
+
+const { runServer } = await import('./server.js');
+await runServer(process.argv.slice(2), process.stdin, send);

@@ -1,0 +1,57 @@
+// Process-wide prover settings: which o1js backend to use, where compiled keys are cached, and version strings
+// recorded in every proof pack.
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getBackendPreference, setBackend } from 'o1js';
+
+const require = createRequire(import.meta.url);
+
+export const APP_NAME = 'Shutterproof';
+/** The app's package.json, found upwards from this file (it runs from source in tests and from out/ when built). */
+function appPackage(): { version: string } {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'shutterproof') return pkg;
+    }
+  }
+  return { version: '0.0.0' };
+}
+
+export const APP_VERSION: string = appPackage().version;
+export const O1JS_VERSION: string = (require('o1js/package.json') as { version: string }).version;
+
+/**
+ * Prefers the native backend (several times faster than wasm) when its prebuilt package for this platform is
+ * installed; falls back to wasm otherwise. Must run before o1js initialises its bindings.
+ */
+export function chooseBackend(): 'native' | 'wasm' {
+  const wanted = process.env.O1JS_BACKEND;
+  if (wanted === 'wasm' || wanted === 'native') {
+    setBackend(wanted);
+    return wanted;
+  }
+  try {
+    require.resolve(`@o1js/native-${process.platform}-${process.arch}`);
+    setBackend('native');
+  } catch {
+    setBackend('wasm');
+  }
+  return getBackendPreference();
+}
+
+/** Where compiled circuit keys live: SHUTTERPROOF_CACHE, else the platform cache folder. */
+export function defaultCacheDir(): string {
+  if (process.env.SHUTTERPROOF_CACHE) return process.env.SHUTTERPROOF_CACHE;
+  const base =
+    process.platform === 'win32'
+      ? (process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Caches')
+        : (process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'));
+  return join(base, 'shutterproof', 'circuits');
+}

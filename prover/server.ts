@@ -1,0 +1,103 @@
+// Reads requests one line at a time and answers each with events ending in exactly one `result` or `error`.
+// Requests run one after another: a proof uses every core and gigabytes of memory.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { Readable } from 'node:stream';
+import { ShutterproofError } from '../common/error-codes.js';
+import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../common/prover-protocol.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION } from './circuit/index.js';
+import { ensureCompiled } from './compiled-circuit.js';
+import { toFailure } from './failure.js';
+import { inspectPhoto } from './inspect-photo.js';
+import { provePhoto } from './prove-photo.js';
+import type { Reporter } from './reporter.js';
+import { APP_VERSION, chooseBackend, defaultCacheDir } from './runtime.js';
+import { readPack, verifyPack } from './verify-pack.js';
+
+type Send = (event: Record<string, unknown>) => void;
+
+export async function runServer(argv: string[], input: Readable, send: Send): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { cache: { type: 'string' } } });
+  const cacheDir = values.cache ?? defaultCacheDir();
+  const backend = chooseBackend();
+  send({
+    id: PROCESS_EVENT_ID,
+    type: 'hello',
+    version: APP_VERSION,
+    circuit: { id: CIRCUIT_ID, version: CIRCUIT_VERSION },
+    pid: process.pid,
+  });
+  send({ id: PROCESS_EVENT_ID, type: 'log', level: 'info', msg: `prover ready (backend ${backend}, cache ${cacheDir})` });
+
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const request = parseRequest(line, send);
+    if (!request) continue;
+    await handle(request, cacheDir, send);
+    if (request.op === 'shutdown') break;
+  }
+}
+
+function parseRequest(line: string, send: Send): ProverRequest | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    send(badRequest(PROCESS_EVENT_ID, 'the request is not JSON'));
+    return undefined;
+  }
+  const parsed = proverRequest.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : PROCESS_EVENT_ID;
+  const issue = parsed.error.issues[0];
+  send(badRequest(id, `${issue?.path.join('.') || 'request'}: ${issue?.message}`));
+  return undefined;
+}
+
+function badRequest(id: string, detail: string) {
+  return { id, type: 'error', ...toFailure(new ShutterproofError('bad_request', detail)) };
+}
+
+async function handle(request: ProverRequest, cacheDir: string, send: Send): Promise<void> {
+  const { id } = request;
+  const report: Reporter = {
+    stage: (name, label, index, total) => send({ id, type: 'stage', name, label, index, total }),
+    progress: (done, total, etaMs) => send({ id, type: 'progress', done, total, ...(etaMs === undefined ? {} : { etaMs }) }),
+    log: (level, msg) => send({ id, type: 'log', level, msg }),
+  };
+  try {
+    switch (request.op) {
+      case 'prove': {
+        const summary = await provePhoto(request, cacheDir, report);
+        send({ id, type: 'result', packPath: summary.packPath, summary });
+        break;
+      }
+      case 'inspect':
+        send({ id, type: 'result', summary: await inspectPhoto(request.input, request.trustList) });
+        break;
+      case 'verify': {
+        const summary = await verifyPack(await readPack(request.pack), request.photo);
+        send({ id, type: 'result', summary: { ...summary } });
+        break;
+      }
+      case 'warmup': {
+        report.stage('prepare', 'Preparing the prover — first time only', 0, 1);
+        const t0 = Date.now();
+        const keys = await ensureCompiled(cacheDir, (done, total, label) => {
+          report.progress(done, total);
+          report.log('info', label);
+        });
+        send({ id, type: 'result', summary: { ms: Date.now() - t0, vkHash: keys.verificationKey.hash, backend: keys.backend } });
+        break;
+      }
+      case 'shutdown':
+        send({ id, type: 'result', summary: {} });
+        break;
+    }
+  } catch (error) {
+    const failure = toFailure(error);
+    if (failure.code === 'internal_error' && error instanceof Error && error.stack) report.log('error', error.stack);
+    send({ id, type: 'error', ...failure });
+  }
+}
