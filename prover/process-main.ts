@@ -10,3 +10,5 @@ const send = (event: Record<string, unknown>) => stdoutWrite(JSON.stringify(even
 
 const { runServer } = await import('./server.js');
 await runServer(process.argv.slice(2), process.stdin, send);
+// stdin closed or shutdown asked: o1js worker threads would keep the process alive.
+process.exit(0);
