@@ -1,0 +1,135 @@
+// Test double of the prover process (tests only). Speaks the NDJSON protocol of common/prover-protocol.ts; what it
+// does for a `prove` request is chosen by words in the photo's file name, so one test can script a whole batch:
+//   crash    exit 1 with a stack on stderr          oom      V8 heap message on stderr, exit 134
+//   once     crash unless <out>/.crashed-once exists (then it exists: the retry succeeds)
+//   hang     never answer                            stubborn like hang, and ignore SIGTERM
+//   flood    5,000 log events and 2,000 stderr lines before the result
+//   nocc     error event no_content_credentials      slow     answers after FAKE_PROVER_SLOW_MS (default 3000)
+//   garbage  prints non-JSON and invalid events before the result
+// Flags: --hello-delay <ms>, --warmup-ms <ms>, --die-at-start, --die-in-warmup. FAKE_PROVER_LOG=<file> appends each
+// request line (tests use it to see what was asked and in which order).
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const num = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const send = (event) => process.stdout.write(JSON.stringify(event) + '\n');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+if (flag('--die-at-start')) {
+  process.stderr.write('fake prover: cannot start\n');
+  process.exit(3);
+}
+
+await sleep(num('--hello-delay', 0));
+send({ id: '*', type: 'hello', version: '0.0.0-test', circuit: { id: 'c2pa-es256', version: 1 }, pid: process.pid });
+
+async function prove(req) {
+  const name = basename(req.input);
+  const id = req.id;
+  if (name.includes('once')) {
+    const marker = join(req.out, '..', '.crashed-once-' + name);
+    if (!existsSync(marker)) {
+      mkdirSync(join(req.out, '..'), { recursive: true });
+      writeFileSync(marker, '');
+      process.stderr.write('Error: simulated crash\n    at prove (fake-prover.mjs)\n');
+      process.exit(1);
+    }
+  }
+  if (name.includes('crash')) {
+    process.stderr.write('Error: simulated crash\n    at prove (fake-prover.mjs)\n');
+    process.exit(1);
+  }
+  if (name.includes('oom')) {
+    process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n');
+    process.exit(134);
+  }
+  if (name.includes('stubborn')) process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
+  if (name.includes('hang') || name.includes('stubborn')) {
+    send({ id, type: 'stage', name: 'prove', label: 'Making the proof', index: 0, total: 1 });
+    await new Promise(() => setInterval(() => undefined, 1000));
+  }
+  if (name.includes('nocc')) {
+    send({ id, type: 'error', code: 'no_content_credentials', message: 'no credentials', retryable: false, detail: 'no JUMBF box' });
+    return;
+  }
+  if (name.includes('garbage')) {
+    process.stdout.write('this is not json\n');
+    send({ id, type: 'progress', done: 'x' });
+    send({ id, type: 'teleport' });
+  }
+  if (name.includes('flood')) {
+    for (let i = 0; i < 5000; i++) send({ id, type: 'log', level: 'debug', msg: `flood line ${i}` });
+    for (let i = 0; i < 2000; i++) process.stderr.write(`stderr flood ${i}\n`);
+  }
+  const stages = ['read', 'prove', 'verify'];
+  for (const [index, stage] of stages.entries()) {
+    send({ id, type: 'stage', name: stage, label: `Step ${stage}`, index, total: stages.length });
+    send({ id, type: 'progress', done: index + 1, total: stages.length, etaMs: 10 });
+    send({ id, type: 'log', level: 'info', msg: `${stage} done for ${name}` });
+    await sleep(Number(process.env.FAKE_PROVER_STEP_MS ?? 10));
+  }
+  if (name.includes('slow')) await sleep(Number(process.env.FAKE_PROVER_SLOW_MS ?? 3000));
+  mkdirSync(req.out, { recursive: true });
+  const packPath = join(req.out, name.replace(/\.(jpe?g|png)$/i, '') + '.proof.json');
+  const assetHash = createHash('sha256').update(name).digest('hex');
+  const trustRoot = req.trustList ? '12345' : '67890';
+  writeFileSync(packPath, JSON.stringify({ format: 'shutterproof.proof/v1', assetHash }));
+  let strippedPath;
+  if (req.strip) {
+    strippedPath = join(req.out, 'stripped-' + name);
+    writeFileSync(strippedPath, 'stripped');
+  }
+  const summary = {
+    packPath,
+    ...(strippedPath ? { strippedPath } : {}),
+    publicInputs: { assetHash, trustRoot },
+    verified: true,
+    circuit: { id: 'c2pa-es256', version: 1, vkHash: '42' },
+    trustList: { name: req.trustList ? 'imported' : "This photo's issuer only", root: trustRoot, size: 1 },
+    timings: { totalMs: 30, steps: [{ name: 'prove', ms: 30 }] },
+  };
+  send({ id, type: 'result', packPath, summary });
+}
+
+async function handle(req) {
+  if (process.env.FAKE_PROVER_LOG) appendFileSync(process.env.FAKE_PROVER_LOG, JSON.stringify(req) + '\n');
+  switch (req.op) {
+    case 'warmup': {
+      if (flag('--die-in-warmup')) {
+        process.stderr.write('fake prover: died compiling\n');
+        process.exit(1);
+      }
+      send({ id: req.id, type: 'stage', name: 'prepare', label: 'Preparing the prover', index: 0, total: 1 });
+      const ms = num('--warmup-ms', 0);
+      for (let i = 1; i <= 4; i++) {
+        await sleep(ms / 4);
+        send({ id: req.id, type: 'progress', done: i, total: 4 });
+      }
+      send({ id: req.id, type: 'result', summary: { ms } });
+      return;
+    }
+    case 'prove':
+      return prove(req);
+    case 'verify':
+      send({ id: req.id, type: 'result', summary: { valid: true, publicInputs: { assetHash: 'a'.repeat(64), trustRoot: '1' } } });
+      return;
+    case 'shutdown':
+      send({ id: req.id, type: 'result', summary: {} });
+      process.exit(0);
+    default:
+      send({ id: req.id ?? '*', type: 'error', code: 'bad_request', message: 'bad request', retryable: false });
+  }
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue;
+  await handle(JSON.parse(line));
+}
+process.exit(0);
