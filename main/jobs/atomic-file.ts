@@ -1,0 +1,40 @@
+// Crash-safe file writes: the bytes go to a temporary file that is flushed to disk, then renamed over the target,
+// and the folder is flushed so the rename itself survives a power cut. A reader sees the old or the new file, never
+// half of one. Synchronous on purpose: the job store writes small files and must finish before it reports a change.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+export const TEMP_SUFFIX = '.tmp';
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${++counter}${TEMP_SUFFIX}`);
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  syncFolder(folder);
+}
+
+function syncFolder(folder: string): void {
+  // Windows cannot open a folder for fsync; there rename is already durable enough.
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

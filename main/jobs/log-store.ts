@@ -1,0 +1,97 @@
+// Job logs: the last lines of each job in a capped ring in memory (what the UI shows and resyncs from) and the full
+// log as NDJSON in <root>/logs/<jobId>.log (what "Copy log" and support get). Sequence numbers count per job and
+// continue across restarts, so a reloaded renderer asks `logs(jobId, after)` and gets exactly what it missed.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogLine } from '../../common/ipc-contract.js';
+
+export const RING_LINES = 500;
+const MAX_MSG_CHARS = 2000;
+/** The full log stops growing here; a flooding prover must not fill the disk. */
+export const MAX_LOG_FILE_LINES = 200_000;
+
+interface JobLog {
+  ring: LogLine[];
+  lastSeq: number;
+}
+
+export class LogStore {
+  private readonly dir: string;
+  private readonly logs = new Map<string, JobLog>();
+
+  constructor(root: string, private readonly now: () => number) {
+    this.dir = join(root, 'logs');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  append(jobId: string, level: LogLine['level'], msg: string): LogLine {
+    const log = this.open(jobId);
+    const line: LogLine = { seq: log.lastSeq + 1, ts: this.now(), level, msg: msg.length > MAX_MSG_CHARS ? msg.slice(0, MAX_MSG_CHARS) + '…' : msg };
+    log.lastSeq = line.seq;
+    log.ring.push(line);
+    if (log.ring.length > RING_LINES) log.ring.splice(0, log.ring.length - RING_LINES);
+    if (line.seq <= MAX_LOG_FILE_LINES) {
+      try {
+        appendFileSync(this.file(jobId), JSON.stringify(line) + '\n');
+      } catch {
+        // The ring still has the line; a full disk must not fail the job through its log.
+      }
+    }
+    return line;
+  }
+
+  /** Lines with seq > after: from memory when the ring reaches back far enough, else from the file. */
+  since(jobId: string, after: number): { lines: LogLine[]; lastSeq: number } {
+    const log = this.open(jobId);
+    const first = log.ring[0]?.seq ?? log.lastSeq + 1;
+    if (after + 1 >= first) return { lines: log.ring.filter((l) => l.seq > after), lastSeq: log.lastSeq };
+    const fromFile = this.readFile(jobId).filter((l) => l.seq > after);
+    const tail = log.ring.filter((l) => l.seq > (fromFile.at(-1)?.seq ?? after));
+    // Only the last RING_LINES lines travel over IPC at once: the UI shows no more.
+    return { lines: [...fromFile, ...tail].slice(-RING_LINES), lastSeq: log.lastSeq };
+  }
+
+  remove(jobId: string): void {
+    this.logs.delete(jobId);
+    rmSync(this.file(jobId), { force: true });
+  }
+
+  /** Forgets the in-memory ring of a finished job; its file stays. */
+  release(jobId: string): void {
+    this.logs.delete(jobId);
+  }
+
+  filePath(jobId: string): string {
+    return this.file(jobId);
+  }
+
+  private open(jobId: string): JobLog {
+    let log = this.logs.get(jobId);
+    if (!log) {
+      const lines = this.readFile(jobId);
+      log = { ring: lines.slice(-RING_LINES), lastSeq: lines.at(-1)?.seq ?? 0 };
+      this.logs.set(jobId, log);
+    }
+    return log;
+  }
+
+  private readFile(jobId: string): LogLine[] {
+    const file = this.file(jobId);
+    if (!existsSync(file)) return [];
+    const out: LogLine[] = [];
+    for (const text of readFileSync(file, 'utf8').split('\n')) {
+      if (!text) continue;
+      try {
+        out.push(JSON.parse(text) as LogLine);
+      } catch {
+        // A line cut by a kill mid-append is skipped.
+      }
+    }
+    return out;
+  }
+
+  private file(jobId: string): string {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(jobId)) throw new Error(`unsafe job id ${JSON.stringify(jobId)}`);
+    return join(this.dir, `${jobId}.log`);
+  }
+}
