@@ -18,7 +18,7 @@ export type Skipped = AddOutcome['skipped'][number];
 export interface IntakeResult {
   files: JobFile[];
   skipped: Skipped[];
-  /** The folder's name when exactly one folder was dropped (for the group's label). */
+  /** The folder's name when a single folder was dropped (for the group's label). */
   folderName?: string;
 }
 
@@ -113,5 +113,5 @@ export async function takeInPaths(paths: string[], options: IntakeOptions = {}):
     }
     await consider(path, false, 0);
   }
-  return { files, skipped, folderName: folders === 1 ? folderName : undefined };
+  return { files, skipped, folderName: folders === 1 && paths.length === 1 ? folderName : undefined };
 }
