@@ -5,6 +5,8 @@ import { randomUUID, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+// @peculiar/x509 resolves its ASN.1 parsers through tsyringe, which needs this polyfill loaded first.
+import 'reflect-metadata';
 import { PemConverter, X509Certificate } from '@peculiar/x509';
 import { ShutterproofError } from '../../common/error-codes.js';
 import type { TrustListCertificate, TrustListView } from '../../common/ipc-contract.js';
