@@ -1,0 +1,28 @@
+// Where the app's parts are, in development (run from the repository) and when packaged (electron-builder puts the
+// built prover and its node_modules in app.asar.unpacked so a plain Node process can resolve and load them).
+import { join } from 'node:path';
+import { app } from 'electron';
+import { minimalEnv, type ProverCommand } from './prover/supervisor.js';
+
+/** The folder that holds the built prover (`out/node`). */
+export function proverRoot(): string {
+  const base = app.isPackaged ? app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked') : app.getAppPath();
+  return join(base, 'out', 'node');
+}
+
+export function proverCommand(cacheDir: string): ProverCommand {
+  // Electron's own binary runs the prover as plain Node: no second runtime to ship.
+  return {
+    file: process.execPath,
+    args: [join(proverRoot(), 'prover', 'process-main.js'), '--cache', cacheDir],
+    env: minimalEnv({ ELECTRON_RUN_AS_NODE: '1' }),
+  };
+}
+
+export function trustListModule(): string {
+  return join(proverRoot(), 'prover', 'trust', 'trust-list.js');
+}
+
+export function bundledTrustListsDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'trust-lists') : join(app.getAppPath(), 'resources', 'trust-lists');
+}

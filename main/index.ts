@@ -1,0 +1,121 @@
+// Electron main entry: single instance, lifecycle, the window, and wiring the job engine to IPC. Everything with
+// logic lives in jobs/, prover/ and the small modules imported here.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import type { EventMap } from '../common/ipc-contract.js';
+import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { proverCommand, trustListModule } from './app-paths.js';
+import { createHandlers, type Desktop } from './handlers.js';
+import { ownWindowSender, registerHandlers } from './ipc.js';
+import { JobEngine } from './jobs/job-engine.js';
+import { proverTrustListParser } from './jobs/trust-list-parser.js';
+import { TrustListStore } from './jobs/trust-lists.js';
+import { ProverSupervisor } from './prover/supervisor.js';
+import { defaultSettings, openSettings } from './settings.js';
+import { ShellFeedback } from './shell-feedback.js';
+import { createMainWindow } from './window.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+let window: BrowserWindow | null = null;
+
+function emit<E extends keyof EventMap>(channel: E, payload: EventMap[E]): void {
+  if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
+}
+
+function openWindow(): void {
+  window = createMainWindow({
+    preloadPath: join(here, '../preload/index.cjs'),
+    url: devServerUrl ?? APP_INDEX_URL,
+    devServer: devServerUrl !== undefined,
+  });
+  window.on('closed', () => (window = null));
+}
+
+function start(): void {
+  const userData = app.getPath('userData');
+  const settings = openSettings(defaultSettings(app.getPath('documents')));
+  const trustLists = new TrustListStore(join(userData, 'trust-lists'), proverTrustListParser(trustListModule()));
+  const feedback = new ShellFeedback(() => window);
+  const engine = new JobEngine({
+    root: join(userData, 'engine'),
+    emit,
+    settings: () => settings.get(),
+    trustLists,
+    createProver: (role, onStatus) =>
+      new ProverSupervisor({ command: proverCommand(join(userData, 'circuits')), warmup: role === 'worker', onStatus }),
+    onActivity: (activity) => feedback.activity(activity),
+    onBatchFinished: (summary) => feedback.batchFinished(summary),
+  });
+
+  const desktop: Desktop = {
+    async pickFolder(title, defaultPath) {
+      const options = { title, defaultPath, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    async pickPhotos() {
+      const options = {
+        title: 'Choose photos',
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [{ name: 'Photos', extensions: ['jpg', 'jpeg', 'png'] }],
+      };
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : picked.filePaths;
+    },
+    reveal: (path) => shell.showItemInFolder(path),
+  };
+
+  if (!devServerUrl) serveRenderer(join(here, '../renderer'));
+  const ownPage = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith(APP_ORIGIN + '/'));
+  registerHandlers(ipcMain, createHandlers({ engine, settings, trustLists, desktop, emit }), ownWindowSender(() => window?.webContents.id, ownPage));
+
+  engine.open();
+  openWindow();
+
+  app.on('second-instance', () => {
+    if (!window) return openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void (async () => {
+      const { running } = engine.activity();
+      if (running > 0 && window && !window.isDestroyed()) {
+        const { response } = await dialog.showMessageBox(window, {
+          type: 'question',
+          buttons: ['Quit', 'Keep working'],
+          defaultId: 1,
+          cancelId: 1,
+          message: running === 1 ? 'A proof is being made.' : `${running} proofs are being made.`,
+          detail: 'If you quit now, Shutterproof starts them again the next time you open it.',
+        });
+        if (response !== 0) return;
+      }
+      // Stop the prover cleanly and write out every pending change before the process goes.
+      await engine.close();
+      feedback.dispose();
+      closed = true;
+      app.quit();
+    })();
+  });
+}
