@@ -5,9 +5,6 @@ import { randomUUID, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-// @peculiar/x509 resolves its ASN.1 parsers through tsyringe, which needs this polyfill loaded first.
-import 'reflect-metadata';
-import { PemConverter, X509Certificate } from '@peculiar/x509';
 import { ShutterproofError } from '../../common/error-codes.js';
 import type { TrustListCertificate, TrustListView } from '../../common/ipc-contract.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -61,7 +58,7 @@ export class TrustListStore {
       throw new ShutterproofError('unreadable_file', (error as Error).message, { cause: error });
     }
     const listName = name?.trim() || basename(path).replace(/\.(pem|crt|cer)$/i, '');
-    const certificates = describeCertificates(text);
+    const certificates = await describeCertificates(text);
     const { root } = await this.parse(text, listName);
     const view: TrustListView = { id: this.newId(), name: listName, root, importedAt: this.now(), certificates };
     writeFileAtomic(this.pemPath(view.id), text);
@@ -78,7 +75,11 @@ export class TrustListStore {
   }
 }
 
-export function describeCertificates(pemText: string): TrustListCertificate[] {
+export async function describeCertificates(pemText: string): Promise<TrustListCertificate[]> {
+  // @peculiar/x509 resolves its parsers through tsyringe, which needs the Reflect polyfill in place before it
+  // loads; a static import would be hoisted above the polyfill in the bundled main process.
+  await import('reflect-metadata');
+  const { PemConverter, X509Certificate } = await import('@peculiar/x509');
   let ders: ArrayBuffer[];
   try {
     ders = PemConverter.decode(pemText);
