@@ -1,0 +1,73 @@
+// Handlers and settings without Electron: a fake desktop for dialogs, electron-store replaced by a Map.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers, type Desktop } from '../../main/handlers.js';
+import { TrustListStore } from '../../main/jobs/trust-lists.js';
+import { defaultSettings, openSettings } from '../../main/settings.js';
+import { makeEngine, photo, tempDir, until, type Harness } from '../engine-support/engine-harness.js';
+
+const backing = new Map<string, unknown>();
+vi.mock('electron-store', () => ({
+  default: class {
+    constructor(options: { defaults: Record<string, unknown> }) {
+      for (const [k, v] of Object.entries(options.defaults)) if (!backing.has(k)) backing.set(k, v);
+    }
+    get(key: string) {
+      return backing.get(key);
+    }
+    set(key: string, value: unknown) {
+      backing.set(key, value);
+    }
+  },
+}));
+
+const open: Harness[] = [];
+afterEach(async () => {
+  backing.clear();
+  await Promise.all(open.splice(0).map((h) => h.engine.close()));
+});
+
+describe('settings', () => {
+  it('returns defaults, applies valid patches, and ignores a bad stored value field by field', () => {
+    const settings = openSettings(defaultSettings('/home/u/Documents'));
+    expect(settings.get()).toMatchObject({ concurrency: 1, outputFolder: '/home/u/Documents/Shutterproof', theme: 'system' });
+    expect(settings.set({ concurrency: 2, theme: 'dark' })).toMatchObject({ concurrency: 2, theme: 'dark' });
+    expect(() => settings.set({ concurrency: 99 })).toThrow();
+    backing.set('settings', { concurrency: 'lots', theme: 'light' });
+    expect(settings.get()).toMatchObject({ concurrency: 1, theme: 'light' });
+  });
+});
+
+describe('handlers', () => {
+  function setup(folder: string | null) {
+    const h = makeEngine();
+    open.push(h);
+    h.engine.open();
+    const settings = openSettings(defaultSettings('/tmp'));
+    const trustLists = new TrustListStore(tempDir(), async () => ({ root: '1' }));
+    const events: [string, unknown][] = [];
+    const revealed: string[] = [];
+    const desktop: Desktop = { pickFolder: async () => folder, pickPhotos: async () => null, reveal: (p) => revealed.push(p) };
+    const handlers = createHandlers({ engine: h.engine, settings, trustLists, desktop, emit: (c, p) => events.push([c, p]) });
+    return { h, handlers, events, revealed };
+  }
+
+  it('export asks for a folder and copies packs; a cancelled dialog exports nothing', async () => {
+    const out = tempDir('sp-export-');
+    const { h, handlers, revealed } = setup(out);
+    await handlers['jobs:add']({ paths: [photo(tempDir('sp-photos-'), 'x.jpg')] });
+    await until(() => h.engine.list().jobs[0]?.state === 'succeeded');
+    expect(await handlers['jobs:export']({ scope: { kind: 'all' }, includeStrippedPhoto: false })).toEqual({ folder: out, packs: 1, photos: 0 });
+    handlers['jobs:reveal'](h.engine.list().jobs[0].id);
+    expect(revealed[0]).toMatch(/x\.proof\.json$/);
+    const cancelled = setup(null);
+    expect(await cancelled.handlers['jobs:export']({ scope: { kind: 'all' }, includeStrippedPhoto: false })).toBeNull();
+    expect(await cancelled.handlers['dialog:pick-photos']()).toBeNull();
+  });
+
+  it('settings changes are broadcast; an unknown default trust list is refused', async () => {
+    const { handlers, events } = setup('/tmp');
+    handlers['settings:set']({ historyRetentionDays: 7 });
+    expect(events).toContainEqual(['settings:changed', expect.objectContaining({ historyRetentionDays: 7 })]);
+    expect(() => handlers['settings:set']({ defaultTrustListId: 'nope' })).toThrow(/trust list/);
+  });
+});
