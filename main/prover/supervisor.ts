@@ -55,6 +55,8 @@ interface Pending {
   id: string;
   options: RunOptions;
   settle: (outcome: RunOutcome) => void;
+  /** Cancel or timeout killed the process for this request; its own handler settles it once the process is gone. */
+  ownKill?: boolean;
 }
 
 interface Child {
@@ -117,6 +119,8 @@ export class ProverSupervisor {
       }
     }
     this.startFailures = 0;
+    // A process being killed (another request's cancel) takes no new work: wait for it, then use its successor.
+    while (this.child?.killReason) await this.child.exited;
     this.start();
     const child = this.child!;
     // Waiting for warmup is part of the request: cancel must work during it, the timeout starts after it.
@@ -132,6 +136,7 @@ export class ProverSupervisor {
       let done = false;
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => {
+        pending.ownKill = true;
         this.kill(child, 'cancel');
         void child.exited.then(() => settle({ ok: false, error: jobError('cancelled') }));
       };
@@ -144,10 +149,12 @@ export class ProverSupervisor {
         this.setStatus(child.pending.size ? { state: 'busy' } : { state: 'ready' });
         resolve(outcome);
       };
-      child.pending.set(request.id, { id: request.id, options, settle });
+      const pending: Pending = { id: request.id, options, settle };
+      child.pending.set(request.id, pending);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => {
+          pending.ownKill = true;
           this.kill(child, 'timeout');
           const minutes = Math.round((options.timeoutMs ?? 0) / 60_000);
           void child.exited.then(() => settle({ ok: false, error: jobError('timeout', `Stopped after ${minutes} minute(s).`) }));
@@ -301,11 +308,13 @@ export class ProverSupervisor {
     const error = classifyExit({ ...how, killedByUs: child.killReason !== undefined, stderrTail: child.stderrTail });
     this.lastExitError = child.killReason === 'hello-timeout' ? jobError('prover_crashed', 'The prover did not start in time.') : error;
     markReady(false);
-    // Requests killed on purpose are settled by their own cancel/timeout handlers.
-    if (child.killReason !== 'cancel' && child.killReason !== 'timeout') {
-      const outcome: RunOutcome = { ok: false, error: child.killReason === 'stop' ? jobError('cancelled') : this.lastExitError };
-      for (const pending of [...child.pending.values()]) pending.settle(outcome);
-    }
+    // Requests killed on purpose are settled by their own cancel/timeout handlers; any other request on the same
+    // process lost it through no fault of its own and fails as a crash (retryable).
+    const others: RunOutcome = {
+      ok: false,
+      error: child.killReason === 'stop' ? jobError('cancelled') : child.killReason ? jobError('prover_crashed', 'The prover was restarted while this request was waiting.') : this.lastExitError,
+    };
+    for (const pending of [...child.pending.values()]) if (!pending.ownKill) pending.settle(others);
     if (this.stopping) return;
     // A process that keeps dying on its own (at start or during warmup) is not restarted forever.
     const onItsOwn = child.killReason !== 'cancel' && child.killReason !== 'timeout';
