@@ -8,14 +8,19 @@ let counter = 0;
 
 export const TEMP_SUFFIX = '.tmp';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * `syncFolder: false` lets a caller writing many files into one folder flush the folder once at the end;
+ * `flush: false` skips flushing the file itself (still atomic against a killed process, only a power cut can lose
+ * it) for records that are cheap to lose, like photos just added and not yet started.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { syncFolder?: boolean; flush?: boolean } = {}): void {
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
   const temp = join(folder, `.${basename(path)}.${process.pid}.${++counter}${TEMP_SUFFIX}`);
   const fd = openSync(temp, 'w', 0o600);
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fsyncSync(fd);
+    if (options.flush !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -25,10 +30,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     rmSync(temp, { force: true });
     throw error;
   }
-  syncFolder(folder);
+  if (options.syncFolder !== false) syncFolder(folder);
 }
 
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   // Windows cannot open a folder for fsync; there rename is already durable enough.
   if (process.platform === 'win32') return;
   const fd = openSync(folder, 'r');

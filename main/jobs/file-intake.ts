@@ -51,16 +51,26 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+interface Candidate {
+  path: string;
+  name: string;
+  size: number;
+}
+
+/** Files are checked and hashed this many at a time: disks and SSDs answer several reads at once. */
+const PARALLEL_READS = 8;
+
 export async function takeInPaths(paths: string[], options: IntakeOptions = {}): Promise<IntakeResult> {
   const maxBytes = options.maxBytes ?? MAX_PHOTO_BYTES;
   const maxFiles = options.maxFiles ?? Infinity;
-  const files: JobFile[] = [];
+  const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   let folders = 0;
   let folderName: string | undefined;
 
-  const consider = async (path: string, fromFolder: boolean, depth: number): Promise<void> => {
+  // First walk: which files were named or found in folders (stat only, in drop order).
+  const walk = async (path: string, fromFolder: boolean, depth: number): Promise<void> => {
     const name = basename(path) || path;
     let info;
     try {
@@ -82,10 +92,7 @@ export async function takeInPaths(paths: string[], options: IntakeOptions = {}):
         skipped.push(skip(name, 'unreadable_file'));
         return;
       }
-      for (const entry of entries) {
-        if (entry.startsWith('.')) continue;
-        await consider(join(path, entry), true, depth + 1);
-      }
+      for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), true, depth + 1);
       return;
     }
     if (!info.isFile()) {
@@ -96,22 +103,34 @@ export async function takeInPaths(paths: string[], options: IntakeOptions = {}):
     if (fromFolder && !IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) return;
     if (seen.has(path)) return;
     seen.add(path);
-    if (files.length >= maxFiles) return void skipped.push(skip(name, 'queue_full'));
     if (info.size > maxBytes) return void skipped.push(skip(name, 'file_too_large'));
-    try {
-      if (!(await sniffImage(path))) return void skipped.push(skip(name, 'unsupported_format'));
-      files.push({ path, name, size: info.size, sha256: await sha256File(path) });
-    } catch {
-      skipped.push(skip(name, 'unreadable_file'));
+    candidates.push({ path, name, size: info.size });
+  };
+  for (const path of paths) {
+    if (!isAbsolute(path)) skipped.push(skip(basename(path) || path, 'unreadable_file'));
+    else await walk(path, false, 0);
+  }
+
+  // Then read: magic bytes and SHA-256, several files at once, results kept in drop order.
+  const checked: (JobFile | Skipped)[] = new Array(candidates.length);
+  let next = 0;
+  let accepted = 0;
+  const reader = async () => {
+    for (let i = next++; i < candidates.length; i = next++) {
+      const { path, name, size } = candidates[i];
+      try {
+        checked[i] = (await sniffImage(path)) ? { path, name, size, sha256: await sha256File(path) } : skip(name, 'unsupported_format');
+      } catch {
+        checked[i] = skip(name, 'unreadable_file');
+      }
     }
   };
-
-  for (const path of paths) {
-    if (!isAbsolute(path)) {
-      skipped.push(skip(basename(path) || path, 'unreadable_file'));
-      continue;
-    }
-    await consider(path, false, 0);
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, candidates.length) }, reader));
+  const files: JobFile[] = [];
+  for (const item of checked) {
+    if ('code' in item) skipped.push(item);
+    else if (accepted++ < maxFiles) files.push(item);
+    else skipped.push(skip(item.name, 'queue_full'));
   }
   return { files, skipped, folderName: folders === 1 && paths.length === 1 ? folderName : undefined };
 }

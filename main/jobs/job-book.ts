@@ -52,6 +52,13 @@ export class JobBook {
     this.batcher.job(job);
   }
 
+  /** Many new jobs at once: one folder flush for all of them. */
+  insertMany(jobs: Job[]): void {
+    for (const job of jobs) this.jobs.set(job.id, job);
+    this.store.saveJobs(jobs);
+    for (const job of jobs) this.batcher.job(job);
+  }
+
   addGroup(group: JobGroup): void {
     this.groups.set(group.id, group);
     this.store.saveGroup(group);

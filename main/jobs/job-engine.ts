@@ -20,6 +20,7 @@ import { toVerifyOutcome } from './verify-outcome.js';
 
 const AUTO_RETRY: ReadonlySet<ErrorCode> = new Set(['prover_crashed', 'out_of_memory']);
 const PRUNE_EVERY_MS = 6 * 3600_000;
+const INSERT_SLICE = 100;
 
 export class JobEngine {
   private readonly book: JobBook;
@@ -80,12 +81,17 @@ export class JobEngine {
     const label = intake.folderName ? `${n} photo${n === 1 ? '' : 's'} from ${intake.folderName}` : n === 1 ? intake.files[0].name : `${n} photos`;
     const group: JobGroup = { id: this.newId(), label, createdAt: now };
     this.book.addGroup(group);
-    for (const [i, file] of intake.files.entries()) {
-      const job: Job = { id: this.newId(), groupId: group.id, file, trustListId, state: 'queued', priority: 0, attempts: 0, createdAt: now + i / 1000 };
-      this.batch.queued();
-      const reusable = this.reusableFor(job);
-      this.book.insert(reusable ? this.cachedFrom(job, reusable) : job);
-      if (reusable) this.afterCached(job.id);
+    const jobs = intake.files.map((file, i): Job => ({ id: this.newId(), groupId: group.id, file, trustListId, state: 'queued', priority: 0, attempts: 0, createdAt: now + i / 1000 }));
+    // Written in slices with a pause between them: flushing thousands of files must not freeze the window.
+    for (let start = 0; start < jobs.length; start += INSERT_SLICE) {
+      const slice = jobs.slice(start, start + INSERT_SLICE).map((job) => {
+        const reusable = this.reusableFor(job);
+        return reusable ? this.cachedFrom(job, reusable) : job;
+      });
+      this.batch.queued(slice.length);
+      this.book.insertMany(slice);
+      for (const job of slice) if (job.state === 'succeeded') this.afterCached(job.id);
+      if (start + INSERT_SLICE < jobs.length) await new Promise((resolve) => setImmediate(resolve));
     }
     this.pump();
     return { groupId: group.id, added: n, skipped: intake.skipped };

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Job, JobGroup } from '../../common/ipc-contract.js';
-import { TEMP_SUFFIX, writeFileAtomic } from './atomic-file.js';
+import { syncFolder, TEMP_SUFFIX, writeFileAtomic } from './atomic-file.js';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -35,6 +35,15 @@ export class JobStore {
 
   saveJob(job: Job): void {
     writeFileAtomic(this.path(this.jobsDir, job.id), JSON.stringify(job));
+  }
+
+  /**
+   * Many new jobs at once (a dropped folder). Queued jobs are written atomically but flushed to disk together with
+   * the folder, once: a power cut in that instant can lose a just-added photo, never a finished proof.
+   */
+  saveJobs(jobs: Job[]): void {
+    for (const job of jobs) writeFileAtomic(this.path(this.jobsDir, job.id), JSON.stringify(job), { syncFolder: false, flush: job.state !== 'queued' });
+    syncFolder(this.jobsDir);
   }
 
   deleteJob(id: string): void {

@@ -9,6 +9,8 @@ export const RING_LINES = 500;
 const MAX_MSG_CHARS = 2000;
 /** The full log stops growing here; a flooding prover must not fill the disk. */
 export const MAX_LOG_FILE_LINES = 200_000;
+/** Rings kept in memory at once; the least recently opened is dropped first (its file stays). */
+export const MAX_RINGS = 64;
 
 interface JobLog {
   ring: LogLine[];
@@ -71,6 +73,7 @@ export class LogStore {
       const lines = this.readFile(jobId);
       log = { ring: lines.slice(-RING_LINES), lastSeq: lines.at(-1)?.seq ?? 0 };
       this.logs.set(jobId, log);
+      if (this.logs.size > MAX_RINGS) this.logs.delete(this.logs.keys().next().value!);
     }
     return log;
   }
