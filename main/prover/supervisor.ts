@@ -3,11 +3,11 @@
 // (SIGTERM, then SIGKILL after the grace period) and a new one is started for the next request; a process that dies
 // on its own fails its request with a typed error carrying the stderr tail.
 import { access } from 'node:fs/promises';
-import { freemem } from 'node:os';
 import { execa, type ResultPromise } from 'execa';
 import { isErrorCode } from '../../common/error-codes.js';
 import type { JobError, ProverStatus } from '../../common/ipc-contract.js';
 import { PROCESS_EVENT_ID, type ProverEvent, type ProverRequest } from '../../common/prover-protocol.js';
+import { availableMemory } from './available-memory.js';
 import { classifyExit, formatGiB, jobError } from './failure-kinds.js';
 import { createLineParser, type ParsedLine } from './protocol-parser.js';
 
@@ -83,7 +83,7 @@ export class ProverSupervisor {
 
   constructor(options: SupervisorOptions) {
     this.opts = {
-      freeMemory: freemem,
+      freeMemory: availableMemory,
       minFreeMemoryBytes: 6 * 2 ** 30,
       killGraceMs: 1500,
       helloTimeoutMs: 120_000,

@@ -55,3 +55,21 @@ describe('prover line parser', () => {
     expect(next).toEqual({ kind: 'event', event: hello });
   });
 });
+
+describe('available memory on macOS', () => {
+  it('counts free, inactive, speculative and purgeable pages from vm_stat', async () => {
+    const { fromVmStat } = await import('../../main/prover/available-memory.js');
+    const recorded = [
+      'Mach Virtual Memory Statistics: (page size of 16384 bytes)',
+      'Pages free:                               10000.',
+      'Pages active:                            500000.',
+      'Pages inactive:                          200000.',
+      'Pages speculative:                         5000.',
+      'Pages throttled:                              0.',
+      'Pages wired down:                        150000.',
+      'Pages purgeable:                           1000.',
+    ].join('\n');
+    expect(fromVmStat(recorded)).toBe((10000 + 200000 + 5000 + 1000) * 16384);
+    expect(() => fromVmStat('nonsense')).toThrow();
+  });
+});
