@@ -1,0 +1,104 @@
+// The window's security settings and the app:// renderer server, with Electron replaced by a recording double.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../engine-support/engine-harness.js';
+
+const recorded = vi.hoisted(() => ({
+  options: undefined as undefined | { webPreferences: Record<string, unknown> },
+  listeners: new Map<string, (...args: unknown[]) => void>(),
+  openHandler: undefined as undefined | (() => { action: string }),
+  permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  permissionCheck: undefined as undefined | (() => boolean),
+  handler: undefined as undefined | ((req: Request) => Promise<Response>),
+  loaded: '' as string,
+}));
+
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    webContents = {
+      on: (event: string, fn: (...args: unknown[]) => void) => recorded.listeners.set(event, fn),
+      setWindowOpenHandler: (fn: () => { action: string }) => (recorded.openHandler = fn),
+    };
+    constructor(options: { webPreferences: Record<string, unknown> }) {
+      recorded.options = options;
+    }
+    once() {}
+    loadURL(url: string) {
+      recorded.loaded = url;
+      return Promise.resolve();
+    }
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (fn: typeof recorded.permission) => (recorded.permission = fn),
+      setPermissionCheckHandler: (fn: typeof recorded.permissionCheck) => (recorded.permissionCheck = fn),
+      webRequest: { onHeadersReceived: () => undefined },
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: () => undefined,
+    handle: (_scheme: string, fn: typeof recorded.handler) => (recorded.handler = fn),
+  },
+}));
+
+const { createMainWindow } = await import('../../main/window.js');
+const { serveRenderer, CSP, APP_INDEX_URL } = await import('../../main/app-protocol.js');
+
+describe('main window', () => {
+  beforeEach(() => recorded.listeners.clear());
+
+  it('is isolated, sandboxed and without Node', () => {
+    createMainWindow({ preloadPath: '/app/preload.cjs', url: APP_INDEX_URL, devServer: false });
+    expect(recorded.options?.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(recorded.loaded).toBe('app://shutterproof/index.html');
+  });
+
+  it('denies navigation elsewhere, new windows, webviews and every permission', () => {
+    createMainWindow({ preloadPath: '/p.cjs', url: APP_INDEX_URL, devServer: false });
+    const navigate = recorded.listeners.get('will-navigate')!;
+    const away = { preventDefault: vi.fn() };
+    navigate(away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const reload = { preventDefault: vi.fn() };
+    navigate(reload, 'app://shutterproof/index.html');
+    expect(reload.preventDefault).not.toHaveBeenCalled();
+    expect(recorded.openHandler!()).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    recorded.listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    const answer = vi.fn();
+    recorded.permission!({}, 'media', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+    expect(recorded.permissionCheck!()).toBe(false);
+  });
+});
+
+describe('app:// renderer server', () => {
+  it('serves files from the renderer folder with the strict CSP and nothing outside it', async () => {
+    const dir = join(tempDir('sp-renderer-'), 'renderer');
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'export {}');
+    writeFileSync(join(dir, '..', 'secret.txt'), 'secret');
+    serveRenderer(dir);
+    const get = (url: string) => recorded.handler!(new Request(url));
+    const index = await get('app://shutterproof/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(CSP);
+    expect(CSP).toContain("script-src 'self'");
+    expect(CSP).not.toContain('unsafe');
+    expect((await get('app://shutterproof/assets/app.js')).headers.get('content-type')).toMatch(/javascript/);
+    expect((await get('app://shutterproof/%2e%2e/secret.txt')).status).toBe(403);
+    expect((await get('app://shutterproof/..%2fsecret.txt')).status).toBe(403);
+    expect((await get('app://elsewhere/index.html')).status).toBe(404);
+    expect((await get('app://shutterproof/missing.js')).status).toBe(404);
+  });
+});
