@@ -96,7 +96,12 @@ describe('app:// renderer server', () => {
     expect(CSP).toContain("script-src 'self'");
     expect(CSP).not.toContain('unsafe');
     expect((await get('app://shutterproof/assets/app.js')).headers.get('content-type')).toMatch(/javascript/);
-    expect((await get('app://shutterproof/%2e%2e/secret.txt')).status).toBe(403);
+    // The URL parser may already fold "%2e%2e" away (404); an encoded slash reaches the folder guard (403).
+    for (const url of ['app://shutterproof/%2e%2e/secret.txt', 'app://shutterproof/..%2fsecret.txt', 'app://shutterproof/%2e%2e%2fsecret.txt']) {
+      const response = await get(url);
+      expect([403, 404]).toContain(response.status);
+      expect(await response.text()).not.toContain('secret');
+    }
     expect((await get('app://shutterproof/..%2fsecret.txt')).status).toBe(403);
     expect((await get('app://elsewhere/index.html')).status).toBe(404);
     expect((await get('app://shutterproof/missing.js')).status).toBe(404);
