@@ -125,4 +125,21 @@ describe('prover supervisor', () => {
     await sup.stop();
     expect(isAlive(pid)).toBe(false);
   });
+
+  it('a process that never says hello is killed after the start timeout', async () => {
+    const { sup } = make(['--hello-delay', '10000'], { helloTimeoutMs: 300, maxStartFailures: 1 });
+    const t0 = Date.now();
+    const outcome = await sup.run(prove('m', 'x.jpg'));
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'prover_crashed', detail: 'The prover did not start in time.' } });
+  });
+
+  it('a prover that keeps dying while warming up ends in the failed status instead of restarting forever', async () => {
+    const { sup, statuses } = make(['--die-in-warmup'], { maxStartFailures: 3 });
+    sup.start();
+    for (let t = 0; t < 200 && statuses.at(-1)?.state !== 'failed'; t++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(statuses.filter((s) => s.state === 'restarting')).toHaveLength(2);
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed', error: { code: 'prover_crashed', detail: expect.stringContaining('died compiling') } });
+  });
 });
