@@ -146,7 +146,8 @@ export class ProverSupervisor {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         child.pending.delete(request.id);
-        this.setStatus(child.pending.size ? { state: 'busy' } : { state: 'ready' });
+        // A process that is gone or going has already reported restarting; do not paper over that with "ready".
+        if (this.child === child && !child.killReason) this.setStatus(child.pending.size ? { state: 'busy' } : { state: 'ready' });
         resolve(outcome);
       };
       const pending: Pending = { id: request.id, options, settle };
@@ -156,8 +157,7 @@ export class ProverSupervisor {
         timer = setTimeout(() => {
           pending.ownKill = true;
           this.kill(child, 'timeout');
-          const minutes = Math.round((options.timeoutMs ?? 0) / 60_000);
-          void child.exited.then(() => settle({ ok: false, error: jobError('timeout', `Stopped after ${minutes} minute(s).`) }));
+          void child.exited.then(() => settle({ ok: false, error: jobError('timeout', `Stopped after ${describeDuration(options.timeoutMs ?? 0)}.`) }));
         }, options.timeoutMs);
       }
       if (request.op === 'prove') this.setStatus({ state: 'busy' });
@@ -334,6 +334,12 @@ function abortPromise(signal: AbortSignal | undefined): Promise<'aborted'> {
     if (signal.aborted) return resolve('aborted');
     signal.addEventListener('abort', () => resolve('aborted'), { once: true });
   });
+}
+
+function describeDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes >= 1) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `${Math.max(1, Math.round(ms / 1000))} seconds`;
 }
 
 function delay(ms: number): Promise<void> {
