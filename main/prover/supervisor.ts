@@ -9,6 +9,7 @@ import type { JobError, ProverStatus } from '../../common/ipc-contract.js';
 import { PROCESS_EVENT_ID, type ProverEvent, type ProverRequest } from '../../common/prover-protocol.js';
 import { availableMemory } from './available-memory.js';
 import { classifyExit, formatGiB, jobError } from './failure-kinds.js';
+import { abortPromise, delay, describeDuration } from './waiting.js';
 import { createLineParser, type ParsedLine } from './protocol-parser.js';
 
 export interface ProverCommand {
@@ -17,6 +18,8 @@ export interface ProverCommand {
   /** The child's whole environment: nothing is inherited. */
   env: Record<string, string>;
 }
+
+export { minimalEnv } from './child-env.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type ProgressEvent = Extract<ProverEvent, { type: 'stage' | 'progress' | 'log' }>;
@@ -326,30 +329,4 @@ export class ProverSupervisor {
     this.setStatus({ state: 'restarting', reason });
     this.child = this.spawn();
   }
-}
-
-function abortPromise(signal: AbortSignal | undefined): Promise<'aborted'> {
-  return new Promise((resolve) => {
-    if (!signal) return;
-    if (signal.aborted) return resolve('aborted');
-    signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
-}
-
-function describeDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes >= 1) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return `${Math.max(1, Math.round(ms / 1000))} seconds`;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/** The few variables a child needs; the rest of the parent's environment (tokens, proxies) stays out. */
-export function minimalEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'USERPROFILE', 'SystemRoot', 'TEMP', 'TMP', 'TMPDIR', 'LANG', 'LC_ALL'];
-  const env: Record<string, string> = {};
-  for (const key of keep) if (process.env[key]) env[key] = process.env[key]!;
-  return { ...env, ...extra };
 }
