@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import type { EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
+import { openAppLog } from './app-log.js';
 import { proverCommand, trustListModule } from './app-paths.js';
 import { createHandlers, type Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
@@ -23,6 +24,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  // Windows shows notifications only for an app with an identity.
+  if (process.platform === 'win32') app.setAppUserModelId('org.shutterproof.app');
   void app.whenReady().then(start);
 }
 
@@ -43,6 +46,7 @@ function openWindow(): void {
 
 function start(): void {
   const userData = app.getPath('userData');
+  const appLog = openAppLog(join(userData, 'logs'));
   const settings = openSettings(defaultSettings(app.getPath('documents')));
   const trustLists = new TrustListStore(join(userData, 'trust-lists'), proverTrustListParser(trustListModule()));
   const feedback = new ShellFeedback(() => window);
@@ -52,7 +56,15 @@ function start(): void {
     settings: () => settings.get(),
     trustLists,
     createProver: (role, onStatus) =>
-      new ProverSupervisor({ command: proverCommand(join(userData, 'circuits')), warmup: role === 'worker', onStatus }),
+      new ProverSupervisor({
+        command: proverCommand(join(userData, 'circuits')),
+        warmup: role === 'worker',
+        onStatus: (status) => {
+          appLog('info', `prover (${role}) ${JSON.stringify(status)}`);
+          onStatus(status);
+        },
+        onLog: (level, msg) => appLog(level, `prover (${role}): ${msg}`),
+      }),
     onActivity: (activity) => feedback.activity(activity),
     onBatchFinished: (summary) => feedback.batchFinished(summary),
   });
