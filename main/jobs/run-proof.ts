@@ -1,6 +1,6 @@
 // One proof attempt for one job: builds the prover request, forwards stage/progress/log events, and checks that
 // a success really is one (a schema-valid summary for a pack that exists) before the engine records it.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Job, JobError, JobResult, LogLine, Settings } from '../../common/ipc-contract.js';
 import { proveSummary } from '../../common/prover-protocol.js';
 import { jobError } from '../prover/failure-kinds.js';
@@ -26,6 +26,12 @@ export async function runProof(job: Job, ctx: ProofContext): Promise<ProofOutcom
     trustList = ctx.trustLists.pemPath(job.trustListId);
   }
   if (!existsSync(job.file.path)) return { ok: false, error: jobError('unreadable_file', `${job.file.path} is no longer there.`) };
+  try {
+    mkdirSync(ctx.packsDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'disk_full' : 'output_unwritable';
+    return { ok: false, error: jobError(code, (error as Error).message) };
+  }
   ctx.log('info', `Attempt ${job.attempts + 1}: proving ${job.file.name}.`);
   const outcome = await ctx.prover.run(
     { id: job.id, op: 'prove', input: job.file.path, out: ctx.packsDir, ...(trustList ? { trustList } : {}), strip: ctx.settings.includeStrippedPhoto },
