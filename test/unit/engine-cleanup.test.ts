@@ -1,8 +1,9 @@
 // Files that belong to jobs go away with the last job that uses them; settings changes apply to a running engine.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEngine, photo, tempDir, until, type Harness } from '../engine-support/engine-harness.js';
+import { isAlive } from '../engine-support/prover-double.js';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -57,4 +58,23 @@ describe('job engine: cleanup and settings', () => {
     expect(states).toContain('warming');
     expect(states.at(-1)).toBe('ready');
   });
+
+  it('closing while a proof runs stops the prover and leaves the job interrupted, to be queued on the next start', async () => {
+    const h = makeEngine();
+    h.engine.open();
+    const dir = tempDir('sp-photos-');
+    await h.engine.add({ paths: [photo(dir, 'hang.jpg')] });
+    await until(() => h.engine.activity().running === 1);
+    const pid = (h.provers[0] as unknown as { child: { sub: { pid: number } } }).child.sub.pid;
+    const id = h.engine.list().jobs[0].id;
+    await h.engine.close();
+    expect(isAlive(pid)).toBe(false);
+    const next = makeEngine({ root: h.root });
+    open.push(next);
+    const saved = JSON.parse(readFileSync(join(h.root, 'jobs', `${id}.json`), 'utf8'));
+    expect(saved.state).toBe('interrupted');
+    next.engine.open();
+    expect(next.engine.get(id)?.state).toMatch(/queued|running/);
+  });
 });
+
