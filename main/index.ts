@@ -7,12 +7,9 @@ import type { EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { openAppLog } from './app-log.js';
 import { proverCommand, trustListModule } from './app-paths.js';
-import { createHandlers, type Desktop } from './handlers.js';
+import { createAppCore } from './app-core.js';
+import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
-import { JobEngine } from './jobs/job-engine.js';
-import { proverTrustListParser } from './jobs/trust-list-parser.js';
-import { TrustListStore } from './jobs/trust-lists.js';
-import { ProverSupervisor } from './prover/supervisor.js';
 import { defaultSettings, openSettings } from './settings.js';
 import { ShellFeedback } from './shell-feedback.js';
 import { createMainWindow } from './window.js';
@@ -48,27 +45,7 @@ function start(): void {
   const userData = app.getPath('userData');
   const appLog = openAppLog(join(userData, 'logs'));
   const settings = openSettings(defaultSettings(app.getPath('documents')));
-  const trustLists = new TrustListStore(join(userData, 'trust-lists'), proverTrustListParser(trustListModule()));
   const feedback = new ShellFeedback(() => window);
-  const engine = new JobEngine({
-    root: join(userData, 'engine'),
-    emit,
-    settings: () => settings.get(),
-    trustLists,
-    createProver: (role, onStatus) =>
-      new ProverSupervisor({
-        command: proverCommand(join(userData, 'circuits')),
-        warmup: role === 'worker',
-        onStatus: (status) => {
-          appLog('info', `prover (${role}) ${JSON.stringify(status)}`);
-          onStatus(status);
-        },
-        onLog: (level, msg) => appLog(level, `prover (${role}): ${msg}`),
-      }),
-    onActivity: (activity) => feedback.activity(activity),
-    onBatchFinished: (summary) => feedback.batchFinished(summary),
-  });
-
   const desktop: Desktop = {
     async pickFolder(title, defaultPath) {
       const options = { title, defaultPath, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
@@ -89,7 +66,18 @@ function start(): void {
 
   if (!devServerUrl) serveRenderer(join(here, '../renderer'));
   const ownPage = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith(APP_ORIGIN + '/'));
-  registerHandlers(ipcMain, createHandlers({ engine, settings, trustLists, desktop, emit }), ownWindowSender(() => window?.webContents.id, ownPage));
+  const { engine, handlers } = createAppCore({
+    userData,
+    proverCommand,
+    trustListModule: trustListModule(),
+    settings,
+    desktop,
+    emit,
+    log: appLog,
+    onActivity: (activity) => feedback.activity(activity),
+    onBatchFinished: (summary) => feedback.batchFinished(summary),
+  });
+  registerHandlers(ipcMain, handlers, ownWindowSender(() => window?.webContents.id, ownPage));
 
   engine.open();
   openWindow();

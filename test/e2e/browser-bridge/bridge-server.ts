@@ -9,12 +9,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { EventMap } from '../../../common/ipc-contract.js';
-import { createHandlers, type Desktop } from '../../../main/handlers.js';
+import { createAppCore } from '../../../main/app-core.js';
+import type { Desktop } from '../../../main/handlers.js';
 import { registerHandlers } from '../../../main/ipc.js';
-import { JobEngine } from '../../../main/jobs/job-engine.js';
-import { proverTrustListParser } from '../../../main/jobs/trust-list-parser.js';
-import { TrustListStore } from '../../../main/jobs/trust-lists.js';
-import { minimalEnv, ProverSupervisor } from '../../../main/prover/supervisor.js';
+import type { JobEngine } from '../../../main/jobs/job-engine.js';
+import { minimalEnv } from '../../../main/prover/supervisor.js';
 import type { SettingsAccess } from '../../../main/settings.js';
 import { defaultSettings } from '../../../main/settings.js';
 
@@ -54,35 +53,43 @@ export async function startBridge(options: { root: string; rendererDir: string; 
     get: () => current,
     set: (patch) => (current = { ...current, ...patch }),
   };
-  const trustLists = new TrustListStore(root, proverTrustListParser(join(proverRoot, 'trust', 'trust-list.js')));
-  const engine = new JobEngine({
-    root: join(root, 'engine'),
-    emit,
-    settings: () => settings.get(),
-    trustLists,
-    createProver: (role, onStatus) =>
-      new ProverSupervisor({
-        command: {
-          file: process.execPath,
-          args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
-          env: minimalEnv(),
-        },
-        warmup: role === 'worker',
-        onStatus,
-      }),
-  });
-  const bridge: Bridge = { url: '', engine, exportFolder: join(root, 'exported'), revealed: [], close: async () => {} };
+  const revealed: string[] = [];
+  let exportFolder = join(root, 'exported');
   const desktop: Desktop = {
-    pickFolder: async () => bridge.exportFolder,
+    pickFolder: async () => exportFolder,
     pickPhotos: async () => null,
-    reveal: (path) => void bridge.revealed.push(path),
+    reveal: (path) => void revealed.push(path),
+  };
+  const { engine, handlers } = createAppCore({
+    userData: root,
+    proverCommand: () => ({
+      file: process.execPath,
+      args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
+      env: minimalEnv(),
+    }),
+    trustListModule: join(proverRoot, 'trust', 'trust-list.js'),
+    settings,
+    desktop,
+    emit,
+  });
+  const bridge: Bridge = {
+    url: '',
+    engine,
+    get exportFolder() {
+      return exportFolder;
+    },
+    set exportFolder(folder) {
+      exportFolder = folder;
+    },
+    revealed,
+    close: async () => {},
   };
 
   // main's own wrapper registers the guarded handlers; every caller on loopback is this test's page.
   const guarded = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
   registerHandlers(
     { handle: (channel, fn) => void guarded.set(channel, fn as never), removeHandler: (channel) => void guarded.delete(channel) },
-    createHandlers({ engine, settings, trustLists, desktop, emit }),
+    handlers,
     () => true,
   );
 
