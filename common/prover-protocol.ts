@@ -21,6 +21,13 @@ export const inspectRequest = z.object({ id, op: z.literal('inspect'), input: ab
 export const verifyRequest = z.object({ id, op: z.literal('verify'), pack: absPath, photo: absPath.optional() });
 export const warmupRequest = z.object({ id, op: z.literal('warmup') });
 export const shutdownRequest = z.object({ id, op: z.literal('shutdown') });
+/** Parses a PEM trust list and computes its Merkle root exactly as the circuit does (o1js stays in the prover). */
+export const trustListRequest = z.object({
+  id,
+  op: z.literal('trust-list'),
+  name: z.string().min(1).max(200),
+  pem: z.string().min(1).max(4 * 2 ** 20),
+});
 
 export const proverRequest = z.discriminatedUnion('op', [
   proveRequest,
@@ -28,6 +35,7 @@ export const proverRequest = z.discriminatedUnion('op', [
   verifyRequest,
   warmupRequest,
   shutdownRequest,
+  trustListRequest,
 ]);
 export type ProverRequest = z.infer<typeof proverRequest>;
 export type ProveRequest = z.infer<typeof proveRequest>;

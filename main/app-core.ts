@@ -17,8 +17,6 @@ export interface AppCoreOptions {
   userData: string;
   /** How to start the prover process with its compiled-circuit cache folder. */
   proverCommand: (cacheDir: string) => ProverCommand;
-  /** The built prover's trust-list module (computes Merkle roots exactly as the circuit does). */
-  trustListModule: string;
   settings: SettingsAccess;
   desktop: Desktop;
   emit: Emit;
@@ -36,9 +34,11 @@ export interface AppCore {
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const { userData, settings, desktop, emit } = options;
-  const trustLists = new TrustListStore(userData, proverTrustListParser(options.trustListModule));
+  // Roots are computed by a prover process, which the engine owns: the store asks through it once it exists.
+  let engine: JobEngine | undefined;
+  const trustLists = new TrustListStore(userData, proverTrustListParser((request) => engine!.ask(request)));
   const command = options.proverCommand(join(userData, 'circuits'));
-  const engine = new JobEngine({
+  engine = new JobEngine({
     root: join(userData, 'engine'),
     emit,
     settings: () => settings.get(),

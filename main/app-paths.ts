@@ -19,9 +19,6 @@ export function proverCommand(cacheDir: string): ProverCommand {
   };
 }
 
-export function trustListModule(): string {
-  return join(proverRoot(), 'prover', 'trust', 'trust-list.js');
-}
 
 export function bundledTrustListsDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'trust-lists') : join(app.getAppPath(), 'resources', 'trust-lists');

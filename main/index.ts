@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import type { EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { openAppLog } from './app-log.js';
-import { proverCommand, trustListModule } from './app-paths.js';
+import { proverCommand } from './app-paths.js';
 import { createAppCore } from './app-core.js';
 import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
@@ -69,7 +69,6 @@ function start(): void {
   const { engine, handlers } = createAppCore({
     userData,
     proverCommand,
-    trustListModule: trustListModule(),
     settings,
     desktop,
     emit,

@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { ShutterproofError } from '../common/error-codes.js';
 import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../common/prover-protocol.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION } from './circuit/index.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, trustRoot } from './circuit/index.js';
 import { ensureCompiled } from './compiled-circuit.js';
 import { toFailure } from './failure.js';
 import { inspectPhoto } from './inspect-photo.js';
 import { provePhoto } from './prove-photo.js';
 import type { Reporter } from './reporter.js';
 import { APP_VERSION, chooseBackend, defaultCacheDir } from './runtime.js';
+import { parseTrustList } from './trust/trust-list.js';
 import { readPack, verifyPack } from './verify-pack.js';
 
 type Send = (event: Record<string, unknown>) => void;
@@ -89,6 +90,12 @@ async function handle(request: ProverRequest, cacheDir: string, send: Send): Pro
           report.log('info', label);
         });
         send({ id, type: 'result', summary: { ms: Date.now() - t0, vkHash: keys.verificationKey.hash, backend: keys.backend } });
+        break;
+      }
+      case 'trust-list': {
+        const list = await parseTrustList(request.pem, request.name);
+        const root = trustRoot(list.cas.map((ca) => ca.publicKey)).toString();
+        send({ id, type: 'result', summary: { name: list.name, root, size: list.cas.length } });
         break;
       }
       case 'shutdown':

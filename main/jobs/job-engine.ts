@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { ShutterproofError, type ErrorCode } from '../../common/error-codes.js';
 import type { AddOutcome, ExportOutcome, ExportScope, Job, JobGroup, JobsSnapshot, LogLine, ProverStatus, VerifyOutcome } from '../../common/ipc-contract.js';
+import type { ProverRequest } from '../../common/prover-protocol.js';
 import { jobError } from '../prover/failure-kinds.js';
+import type { RunOutcome } from '../prover/supervisor.js';
 import { BatchTracker } from './batch-tracker.js';
 import type { Activity, BatchSummary, Clock, EngineDeps, Prover } from './engine-types.js';
 import { systemClock } from './engine-types.js';
@@ -156,9 +158,13 @@ export class JobEngine {
   }
 
   async verify(req: { packPath: string; photoPath?: string }): Promise<VerifyOutcome> {
+    return toVerifyOutcome(await this.ask({ id: `verify-${this.newId()}`, op: 'verify', pack: req.packPath, photo: req.photoPath }));
+  }
+
+  /** Runs a short request (verify, trust-list roots) on a prover process of its own, never queued behind proofs. */
+  ask(request: ProverRequest): Promise<RunOutcome> {
     this.verifier ??= this.deps.createProver('verifier', () => undefined);
-    const outcome = await this.verifier.run({ id: `verify-${this.newId()}`, op: 'verify', pack: req.packPath, photo: req.photoPath });
-    return toVerifyOutcome(outcome);
+    return this.verifier.run(request);
   }
 
   /** Applies a concurrency change and prunes with a new retention. */

@@ -67,7 +67,6 @@ export async function startBridge(options: { root: string; rendererDir: string; 
       args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
       env: minimalEnv(),
     }),
-    trustListModule: join(proverRoot, 'trust', 'trust-list.js'),
     settings,
     desktop,
     emit,
