@@ -1,0 +1,98 @@
+// Shows the one open dialog: confirm removing a job or a trust list, or choose what to export.
+import { useState } from 'react';
+import type { ExportScope } from '../../../common/ipc-contract.js';
+import { api } from '../api.js';
+import { attempt, useJobActions } from '../lib/use-job-actions.js';
+import { useShutterproof } from '../store/store.js';
+import { useUi } from '../store/ui-store.js';
+import { Modal } from './modal.js';
+
+export function DialogHost() {
+  const dialog = useUi((s) => s.dialog);
+  const close = () => useUi.getState().openDialog(null);
+  const actions = useJobActions();
+  if (!dialog) return null;
+
+  if (dialog.kind === 'remove') {
+    return (
+      <Modal title={`Remove ${dialog.name}?`} onClose={close}>
+        <p>It leaves the list. A proof still being made is stopped; proof packs already exported stay where they are.</p>
+        <div className="modal__buttons">
+          <button type="button" className="button" onClick={close}>
+            Keep
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            data-autofocus
+            onClick={() => {
+              close();
+              void actions.remove(dialog.jobId);
+            }}
+          >
+            Remove
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  if (dialog.kind === 'remove-trust-list') {
+    return (
+      <Modal title={`Remove the trust list “${dialog.name}”?`} onClose={close}>
+        <p>Proofs already made with it stay valid. New proofs can no longer use it.</p>
+        <div className="modal__buttons">
+          <button type="button" className="button" onClick={close}>
+            Keep
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            data-autofocus
+            onClick={() => {
+              close();
+              void attempt(() => api().trustLists.remove(dialog.id), 'Could not remove the trust list');
+            }}
+          >
+            Remove
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return <ExportDialog scope={dialog.scope} title={dialog.title} onClose={close} onExport={actions.exportPacks} />;
+}
+
+function ExportDialog({ scope, title, onClose, onExport }: { scope: ExportScope; title: string; onClose(): void; onExport(scope: ExportScope, strip: boolean): Promise<void> }) {
+  const preferred = useShutterproof((s) => s.settings?.includeStrippedPhoto ?? false);
+  const [includePhoto, setIncludePhoto] = useState(preferred);
+  return (
+    <Modal title={`Export ${title}`} onClose={onClose}>
+      <p>You will choose a folder next. Each proof pack is a .proof.json file anyone can check.</p>
+      <label className="check">
+        <input type="checkbox" checked={includePhoto} onChange={(e) => setIncludePhoto(e.target.checked)} />
+        <span>
+          Include the photo without its Content Credentials
+          <small>Publish this copy beside the proof: it matches the proof but carries no certificate, serial number or location.</small>
+        </span>
+      </label>
+      <div className="modal__buttons">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          data-autofocus
+          onClick={() => {
+            onClose();
+            void onExport(scope, includePhoto);
+          }}
+        >
+          Choose folder and export
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,20 @@
+// What a first-time user sees: what to do, what happens, and that nothing leaves the computer.
+import { pickPhotos } from '../lib/add-photos.js';
+import { ShieldIcon } from './icons.js';
+
+export function EmptyState() {
+  return (
+    <div className="empty">
+      <ShieldIcon />
+      <h2>Drop photos with Content Credentials here</h2>
+      <p>
+        Drop photos or whole folders onto this window. For each photo with Content Credentials, Shutterproof makes a proof that a trusted issuer
+        vouched for it — without revealing who or which device signed it.
+      </p>
+      <p className="empty__private">Everything happens on this computer: nothing leaves your computer.</p>
+      <button type="button" className="button button--primary" onClick={() => void pickPhotos()}>
+        Add photos…
+      </button>
+    </div>
+  );
+}

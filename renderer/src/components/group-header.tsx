@@ -1,0 +1,19 @@
+// One drop's header in the job list: its label, how many photos are where, and Export for the whole group.
+import { memo } from 'react';
+import type { JobGroup } from '../../../common/ipc-contract.js';
+import { countsText, type GroupCounts } from '../lib/job-list-model.js';
+import type { JobActions } from '../lib/use-job-actions.js';
+
+export const GroupHeader = memo(function GroupHeader({ group, counts, actions }: { group: JobGroup; counts: GroupCounts; actions: JobActions }) {
+  return (
+    <div className="group-header" role="listitem">
+      <h2 className="group-header__label">{group.label}</h2>
+      <span className="group-header__counts">{countsText(counts)}</span>
+      {counts.done > 0 && (
+        <button type="button" className="button button--small" onClick={() => actions.askExport({ kind: 'group', groupId: group.id }, group.label)} aria-label={`Export ${group.label}`}>
+          Export
+        </button>
+      )}
+    </div>
+  );
+});

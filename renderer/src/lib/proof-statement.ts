@@ -1,0 +1,15 @@
+// What a Shutterproof proof establishes and what it leaves out (DESIGN §2), in the words people read in the app.
+export const PROVES = [
+  'The photo carries Content Credentials whose signature is valid (ES256).',
+  'The certificate that signed them was issued by an authority on the trust list named below.',
+  "The photo's content has not changed since it was signed: its fingerprint (asset hash) matches the signed credentials.",
+  'Who signed it, and with which device, stays hidden: a verifier learns only the asset hash and the trust list.',
+] as const;
+
+export const DOES_NOT_PROVE = [
+  'Dates: whether the certificates were valid on any particular day is not checked (no trusted time is proved).',
+  'Revocation: whether a certificate was later revoked is not checked.',
+  'Other signing methods: only ES256 (P-256) signatures can be proved.',
+  'Other manifests: only Content Credentials embedded in JPEG and PNG files are read, not remote or sidecar ones.',
+  'That the scene is real or the caption true: a proof says who vouched for the file, not what it shows.',
+] as const;

@@ -1,0 +1,48 @@
+// The main screen: add photos (drop or pick), the grouped job list, and the details of the chosen job.
+import { AddButton } from '../components/add-button.js';
+import { DropZone } from '../components/drop-zone.js';
+import { EmptyState } from '../components/empty-state.js';
+import { JobDetails } from '../components/job-details.js';
+import { JobList } from '../components/job-list.js';
+import { addDroppedFiles } from '../lib/add-photos.js';
+import { useJobActions } from '../lib/use-job-actions.js';
+import { useShutterproof } from '../store/store.js';
+import { useUi } from '../store/ui-store.js';
+
+export function JobsScreen() {
+  const hasJobs = useShutterproof((s) => {
+    for (const _ in s.jobs) return true;
+    return false;
+  });
+  const finished = useShutterproof((s) => {
+    let n = 0;
+    for (const id in s.jobs) if (s.jobs[id].state === 'succeeded') n++;
+    return n;
+  });
+  const loaded = useShutterproof((s) => s.loaded);
+  const selectedJobId = useUi((s) => s.selectedJobId);
+  const actions = useJobActions();
+
+  return (
+    <DropZone onFiles={(files) => void addDroppedFiles(files)} label="Drop photos or folders to add them">
+      <div className="jobs-screen">
+        <div className="toolbar">
+          <AddButton />
+          <span className="toolbar__spacer" />
+          <button
+            type="button"
+            className="button"
+            disabled={finished === 0}
+            onClick={() => actions.askExport({ kind: 'all' }, finished === 1 ? 'the finished proof' : `all ${finished} finished proofs`)}
+          >
+            Export all finished
+          </button>
+        </div>
+        <div className="jobs-screen__body">
+          <div className="jobs-screen__list">{hasJobs ? <JobList /> : loaded ? <EmptyState /> : <p className="muted centered">Loading…</p>}</div>
+          {selectedJobId && <JobDetails jobId={selectedJobId} />}
+        </div>
+      </div>
+    </DropZone>
+  );
+}
