@@ -94,7 +94,7 @@ async function revive(s: Stored): Promise<TestCert> {
   const der = new Uint8Array(Buffer.from(s.der, 'base64'));
   const privateKey = await subtle.importKey(
     'pkcs8',
-    Buffer.from(s.pkcs8, 'base64'),
+    new Uint8Array(Buffer.from(s.pkcs8, 'base64')),
     { name: 'ECDSA', namedCurve: s.curve },
     true,
     ['sign'],
@@ -103,7 +103,7 @@ async function revive(s: Stored): Promise<TestCert> {
 }
 
 function wrap(name: string, der: Uint8Array, privateKey: CryptoKey, curve: 'P-256' | 'P-384'): TestCert {
-  const cert = new x509.X509Certificate(der);
+  const cert = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);
   return { name, der, pem: cert.toString('pem') + '\n', cert, privateKey, curve };
 }
 
