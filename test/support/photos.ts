@@ -1,7 +1,7 @@
 // Test-only photos without Content Credentials: real, decodable files made at test time.
 //
-//   smallJpeg(width?, height?)  a baseline JPEG (jpeg-js encoder), a few KB
-//   smallPng(width?, height?)   an 8-bit RGB PNG written chunk by chunk (node:zlib for IDAT and CRC)
+//   smallJpeg(seed?, width?, height?)  a baseline JPEG (jpeg-js encoder), a few KB; each seed gives other pixels
+//   smallPng(seed?, width?, height?)   an 8-bit RGB PNG written chunk by chunk (node:zlib for IDAT and CRC)
 //   largeJpeg()                 a 4000x3000 JPEG of realistic size (several MB) for benchmarks; cached in the temp
 //                               folder because encoding 12 megapixels takes seconds
 //   decodeJpeg(bytes)           { width, height } if jpeg-js decodes it, else throws
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
-function rgba(width: number, height: number, noise: boolean): Uint8Array {
+function rgba(width: number, height: number, noise: boolean, variant = 0): Uint8Array {
   const data = new Uint8Array(width * height * 4);
   let seed = 0x2545f491;
   for (let y = 0; y < height; y++) {
@@ -30,7 +30,7 @@ function rgba(width: number, height: number, noise: boolean): Uint8Array {
       }
       data[i] = clamp(((x * 255) / Math.max(1, width - 1)) + n);
       data[i + 1] = clamp(((y * 255) / Math.max(1, height - 1)) + n);
-      data[i + 2] = clamp(((x + y) * 7) % 256 + n);
+      data[i + 2] = clamp((((x + y) * 7 + variant * 53) % 256) + n);
       data[i + 3] = 255;
     }
   }
@@ -39,8 +39,8 @@ function rgba(width: number, height: number, noise: boolean): Uint8Array {
 
 const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
 
-export function smallJpeg(width = 64, height = 48): Uint8Array {
-  return new Uint8Array(jpeg.encode({ width, height, data: rgba(width, height, false) }, 90).data);
+export function smallJpeg(seed = 0, width = 64, height = 48): Uint8Array {
+  return new Uint8Array(jpeg.encode({ width, height, data: rgba(width, height, false, seed) }, 90).data);
 }
 
 export function largeJpeg(): Uint8Array {
@@ -70,13 +70,13 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-export function smallPng(width = 48, height = 32): Uint8Array {
+export function smallPng(seed = 0, width = 48, height = 32): Uint8Array {
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour RGB, deflate, adaptive filtering, no interlace
-  const pixels = rgba(width, height, false);
+  const pixels = rgba(width, height, false, seed);
   const raw = new Uint8Array(height * (1 + width * 3));
   for (let y = 0; y < height; y++) {
     const row = y * (1 + width * 3);

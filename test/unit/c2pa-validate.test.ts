@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ShutterproofError } from '../../common/error-codes.js';
+import type { ManifestEvidence } from '../../prover/c2pa/evidence.js';
+import { readEvidence } from '../../prover/c2pa/read-evidence.js';
+import { inspectSummary, validateEvidence } from '../../prover/c2pa/validate.js';
+import { issuerOnlyTrustList, parseTrustList, type TrustList } from '../../prover/trust/trust-list.js';
+import { smallJpeg, smallPng } from '../support/photos.js';
+import { loadTestPki, pem, type TestPki } from '../support/pki.js';
+import { alterAssertionRef, damageSignature, flipPixelByte, signPhoto, type Writer } from '../support/sign.js';
+
+let pki: TestPki;
+let lists: Record<'intermediate' | 'root' | 'test' | 'other', TrustList>;
+const signed: Record<string, Uint8Array> = {};
+
+beforeAll(async () => {
+  pki = await loadTestPki();
+  lists = {
+    intermediate: parseTrustList(pem(pki.intermediate), 'intermediate'),
+    root: parseTrustList(pem(pki.root), 'root'),
+    test: parseTrustList(pem(pki.other, pki.intermediate, pki.root), 'test'),
+    other: parseTrustList(pem(pki.other), 'other'),
+  };
+  for (const writer of ['c2pa-rs', 'c2pa-ts'] as Writer[]) {
+    signed[`${writer}-jpeg`] = await signPhoto(smallJpeg(11), { writer, format: 'jpeg' });
+    signed[`${writer}-png`] = await signPhoto(smallPng(11), { writer, format: 'png' });
+  }
+  signed.rootLeaf = await signPhoto(smallJpeg(12), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.rootLeaf, x5chainAs: 'single' });
+});
+
+function failure(work: () => unknown): ShutterproofError {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ShutterproofError);
+    return error as ShutterproofError;
+  }
+  throw new Error('expected a ShutterproofError');
+}
+
+const validate = (bytes: Uint8Array, trust: TrustList, evidence: ManifestEvidence = readEvidence(bytes)) =>
+  validateEvidence(bytes, evidence, trust);
+
+describe('validateEvidence', () => {
+  it.each(['c2pa-rs-jpeg', 'c2pa-rs-png', 'c2pa-ts-jpeg', 'c2pa-ts-png'])('accepts %s signed by the intermediate', (name) => {
+    const bytes = signed[name]!;
+    const report = validate(bytes, lists.test);
+    expect(report.issuerIndex).toBe(1);
+    expect(report.signer.subject).toContain('CN=Test Camera 0001');
+    expect(report.signer.issuer).toContain('CN=Test Intermediate CA');
+    expect(validate(bytes, lists.intermediate).issuerIndex).toBe(0);
+    expect(validate(bytes, issuerOnlyTrustList(readEvidence(bytes))).issuerIndex).toBe(0);
+  });
+
+  it('accepts a lone leaf issued by the root when the list holds the root', () => {
+    expect(validate(signed.rootLeaf!, lists.test).issuerIndex).toBe(2);
+  });
+
+  it('hash_mismatch: one pixel byte changed after signing (both formats)', () => {
+    for (const name of ['c2pa-rs-jpeg', 'c2pa-ts-png']) {
+      const error = failure(() => validate(flipPixelByte(signed[name]!), lists.test));
+      expect(error.code).toBe('hash_mismatch');
+      expect(error.detail).toMatch(/signed for [0-9a-f]{64}/);
+    }
+  });
+
+  it('hash_mismatch: the c2pa.hash.data assertion no longer matches the claim', () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    const evidence = readEvidence(bytes);
+    const assertion = evidence.hashDataAssertion.slice();
+    assertion[assertion.length - 1]! ^= 1;
+    const error = failure(() => validate(bytes, lists.test, { ...evidence, hashDataAssertion: assertion }));
+    expect(error.code).toBe('hash_mismatch');
+    expect(error.detail).toContain('c2pa.hash.data');
+  });
+
+  it('signature_invalid: a damaged COSE signature, or a claim changed after signing', () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    const evidence = readEvidence(bytes);
+    expect(failure(() => validate(damageSignature(bytes, evidence), lists.test)).code).toBe('signature_invalid');
+    expect(failure(() => validate(alterAssertionRef(bytes, evidence), lists.test)).code).toBe('signature_invalid');
+  });
+
+  it('signature_invalid: a signature over other bytes, made by the right key', async () => {
+    const bytes = await signPhoto(smallJpeg(14), { writer: 'c2pa-ts', format: 'jpeg', sigStructureOverride: Uint8Array.of(1, 2, 3) });
+    expect(failure(() => validate(bytes, lists.test)).code).toBe('signature_invalid');
+  });
+
+  it('untrusted_signer: the list does not hold the issuing CA', () => {
+    const error = failure(() => validate(signed['c2pa-ts-jpeg']!, lists.other));
+    expect(error.code).toBe('untrusted_signer');
+    expect(error.detail).toContain('Test Intermediate CA');
+  });
+
+  it('untrusted_signer explains that a listed root does not cover a leaf issued by its intermediate', () => {
+    const error = failure(() => validate(signed['c2pa-rs-png']!, lists.root));
+    expect(error.code).toBe('untrusted_signer');
+    expect(error.detail).toMatch(/one level.*Test Intermediate CA/);
+  });
+
+  it('manifest_invalid: evidence whose Sig_structure is not built from its own pieces', () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    const evidence = readEvidence(bytes);
+    const sigStructure = evidence.sigStructure.slice();
+    sigStructure[1]! ^= 1;
+    expect(failure(() => validate(bytes, lists.test, { ...evidence, sigStructure })).code).toBe('manifest_invalid');
+  });
+
+  it('unsupported_algorithm: evidence that claims another COSE algorithm', () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    expect(failure(() => validate(bytes, lists.test, { ...readEvidence(bytes), coseAlg: -35 })).code).toBe('unsupported_algorithm');
+  });
+});
+
+describe('inspectSummary', () => {
+  it('reports the manifest, the signer and every check, with c2pa-rs agreeing', async () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    const summary = await inspectSummary(bytes, readEvidence(bytes), lists.test);
+    expect(summary).toMatchObject({
+      format: 'jpeg',
+      alg: 'ES256',
+      claimGenerator: expect.stringContaining('Shutterproof test writer'),
+      signer: { subject: expect.stringContaining('Test Camera 0001') },
+      chain: [{ subject: expect.stringContaining('Test Intermediate CA') }],
+      x5chainIn: 'protected',
+      valid: true,
+      checks: {
+        signature: { ok: true },
+        assertionHash: { ok: true },
+        hardBinding: { ok: true },
+        issuerOnly: { ok: true, issuer: expect.stringContaining('Test Intermediate CA') },
+        trust: { ok: true, trustList: 'test', issuer: expect.stringContaining('Test Intermediate CA') },
+      },
+      c2paRs: { validationState: 'Trusted', trustChecked: true, failures: [] },
+    });
+    expect(summary.assetHash).toBe(Buffer.from(readEvidence(bytes).assetHash).toString('hex'));
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(JSON.parse(JSON.stringify(summary, (_k, v) => v)));
+  });
+
+  it('keeps going past failures: a tampered photo, an untrusted signer, and what c2pa-rs says about them', async () => {
+    const bytes = flipPixelByte(signed['c2pa-ts-png']!);
+    const summary = (await inspectSummary(bytes, readEvidence(bytes), lists.other)) as {
+      valid: boolean;
+      checks: Record<string, { ok: boolean; code?: string }>;
+      c2paRs: { failures: { code: string }[] };
+    };
+    expect(summary.valid).toBe(false);
+    expect(summary.checks.signature!.ok).toBe(true);
+    expect(summary.checks.hardBinding).toMatchObject({ ok: false, code: 'hash_mismatch' });
+    expect(summary.checks.trust).toMatchObject({ ok: false, code: 'untrusted_signer' });
+    const codes = summary.c2paRs.failures.map((f) => f.code);
+    expect(codes).toContain('assertion.dataHash.mismatch');
+    expect(codes).toContain('signingCredential.untrusted');
+  });
+
+  it('without a trust list: no trust check, and issuer-only reports a root-issued leaf that travels alone', async () => {
+    const bytes = signed.rootLeaf!;
+    const summary = (await inspectSummary(bytes, readEvidence(bytes), undefined)) as Record<string, any>;
+    expect(summary.checks.trust).toBeUndefined();
+    expect(summary.checks.issuerOnly).toMatchObject({ ok: false, code: 'issuer_certificate_missing' });
+    expect(summary.valid).toBe(true);
+    expect(summary.c2paRs).toMatchObject({ trustChecked: false, failures: [] });
+  });
+});
