@@ -1,0 +1,58 @@
+// Renders the whole app against a fake preload API, with a fake layout: happy-dom does no layout, so scrollers
+// report a fixed viewport height and their content's height, which is what the virtualiser needs.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { App } from '../../../renderer/src/app.js';
+import { resetShutterproofStore } from '../../../renderer/src/store/store.js';
+import { resetUi } from '../../../renderer/src/store/ui-store.js';
+import type { FakeApi } from './fake-api.js';
+
+export const VIEWPORT_HEIGHT = 600;
+
+let installed = false;
+function installLayout(): void {
+  if (installed) return;
+  installed = true;
+  const isScroller = (el: HTMLElement) => el.dataset?.testid?.endsWith('scroller') ?? false;
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isScroller(this) ? VIEWPORT_HEIGHT : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isScroller(this) ? 800 : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const inner = this.firstElementChild as HTMLElement | null;
+      return isScroller(this) && inner ? Math.max(VIEWPORT_HEIGHT, parseFloat(inner.style.height) || 0) : 0;
+    },
+  });
+}
+
+/** Registers per-test setup and cleanup for a renderer test file. */
+export function useRendererTest(): void {
+  installLayout();
+  beforeEach(() => {
+    resetShutterproofStore();
+    resetUi();
+  });
+  afterEach(() => {
+    cleanup();
+    delete (globalThis as { shutterproof?: unknown }).shutterproof;
+  });
+}
+
+export async function renderApp(api: FakeApi) {
+  (globalThis as { shutterproof?: unknown }).shutterproof = api;
+  const result = render(<App />);
+  // The snapshot calls resolve on the next microtasks; wait until the jobs snapshot has landed.
+  await screen.findByRole('button', { name: /export all finished/i });
+  await new Promise((r) => setTimeout(r, 0));
+  return result;
+}
