@@ -5,7 +5,7 @@
 //   f.photos.rsPng        same, PNG
 //   f.photos.tsJpeg       c2pa-ts writer, JPEG, same chain;  f.photos.tsPng: PNG
 //   f.photos.rootLeafJpeg c2pa-rs, leaf issued directly by the root, x5chain a single bstr (issuer not included)
-//   f.photos.unprotectedJpeg  c2pa-rs, x5chain in the unprotected header
+//   f.photos.unprotectedJpeg  c2pa-rs, v1 claim (c2pa.claim) with x5chain in the unprotected header
 //   f.photos.otherJpeg    c2pa-rs, signed by the unrelated "other" CA's leaf
 //   f.photos.es384Jpeg    c2pa-rs, ES384 signature (unsupported algorithm)
 //   f.photos.tamperedPixelJpeg / tamperedRefJpeg / badSignatureJpeg   rsJpeg with one pixel byte changed / the
@@ -62,7 +62,7 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
     ],
     unprotectedJpeg: [
       'unprotected-x5chain.jpg',
-      await signPhoto(smallJpeg(6), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected' }),
+      await signPhoto(smallJpeg(6), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected', claimVersion: 1 }),
     ],
     otherJpeg: ['other-signer.jpg', await signPhoto(smallJpeg(7), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.otherLeaf })],
     es384Jpeg: ['es384.jpg', await signPhoto(smallJpeg(8), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.p384Leaf })],

@@ -8,6 +8,7 @@
 //     x5chainIn  'protected' (default) | 'unprotected'
 //     x5chainAs  'array' (default) | 'single' (a lone bstr; only when chain is empty)
 //     tagged     COSE tag 18 (default true)
+//     claimVersion  2 (default, `c2pa.claim.v2`) | 1 (`c2pa.claim`; c2pa-rs needs it for an unprotected x5chain)
 //     sigStructureOverride  sign these bytes instead of the real Sig_structure (makes an invalid signature)
 //     derSignature  c2pa-ts only: a DER-encoded ECDSA signature, as c2pa-ts 0.9.4 writes by itself (invalid C2PA)
 //   Tamper helpers (pure, return a copy):
@@ -36,6 +37,8 @@ export interface SignOptions {
   x5chainIn?: 'protected' | 'unprotected';
   x5chainAs?: 'array' | 'single';
   tagged?: boolean;
+  /** c2pa-rs only: 1 writes a legacy `c2pa.claim` (the only kind c2pa-rs lets carry x5chain unprotected). */
+  claimVersion?: 1 | 2;
   sigStructureOverride?: Uint8Array;
   /** c2pa-ts only: keep c2pa-ts's own DER-encoded ECDSA signature (not valid C2PA). */
   derSignature?: boolean;
@@ -64,7 +67,7 @@ export function c2paWasm(): typeof c2paWasmModule {
   // c2pa-rs reads the source Blob through the browser's FileReaderSync; Node has no synchronous Blob reads.
   (globalThis as { FileReaderSync?: unknown }).FileReaderSync ??= class {
     readAsArrayBuffer(blob: SyncBlob): ArrayBuffer {
-      return blob.data.slice().buffer;
+      return new Uint8Array(blob.data).buffer;
     }
   };
   wasm = c2paWasmModule;
@@ -72,11 +75,15 @@ export function c2paWasm(): typeof c2paWasmModule {
 }
 
 class SyncBlob extends Blob {
-  constructor(readonly data: Uint8Array) {
-    super([data as Uint8Array<ArrayBuffer>]);
+  readonly data: Uint8Array<ArrayBuffer>;
+  constructor(data: Uint8Array) {
+    // Copy: a Node Buffer's .buffer is often a shared 8 KB pool, and c2pa-rs would read the whole pool.
+    const own = new Uint8Array(data);
+    super([own]);
+    this.data = own;
   }
   override slice(start?: number, end?: number): SyncBlob {
-    return new SyncBlob(this.data.slice(start, end));
+    return new SyncBlob(this.data.subarray(start, end));
   }
 }
 
@@ -95,6 +102,7 @@ async function signWithC2paRs(
   const builder = WasmBuilder.fromJson(
     JSON.stringify({
       claim_generator_info: [{ name: 'Shutterproof test writer', version: '1.0' }],
+      claim_version: options.claimVersion ?? 2,
       title: `test.${options.format === 'jpeg' ? 'jpg' : 'png'}`,
       assertions: [
         {
@@ -117,7 +125,9 @@ async function signWithC2paRs(
         sign: async (claim: Uint8Array) => {
           const protectedMap = new Map<number, unknown>([[1, es256 ? -7 : -35]]);
           const unprotectedMap = new Map<number | string, unknown>();
-          (options.x5chainIn === 'unprotected' ? unprotectedMap : protectedMap).set(33, x5chain);
+          // Legacy C2PA put x5chain in the unprotected header under a text label; c2pa-rs reads it only there.
+          if (options.x5chainIn === 'unprotected') unprotectedMap.set('x5chain', x5chain);
+          else protectedMap.set(33, x5chain);
           const protectedBytes = cbor.encode(protectedMap);
           const toSign =
             options.sigStructureOverride ?? cbor.encode(['Signature1', protectedBytes, new Uint8Array(0), claim]);
