@@ -54,7 +54,10 @@ export async function verifyPack(pack: ProofPack, photoPath?: string): Promise<V
   if (pack.photo.assetHash !== pack.publicInputs.assetHash)
     throw new ShutterproofError('proof_invalid', 'the photo hash in the pack does not match the proved hash');
 
-  const ok = await verify(pack.proof, pack.verificationKey, pack.publicInputs);
+  // A damaged proof can fail to decode at all; to a user that is the same as a proof that does not verify.
+  const ok = await verify(pack.proof, pack.verificationKey, pack.publicInputs).catch((error: unknown) => {
+    throw new ShutterproofError('proof_invalid', `the proof cannot be read: ${(error as Error)?.message ?? error}`);
+  });
   if (!ok) throw new ShutterproofError('proof_invalid', 'the proof does not verify against the verification key');
 
   let photoMatches: boolean | undefined;
