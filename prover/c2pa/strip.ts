@@ -61,13 +61,15 @@ export async function assetHashOfFile(path: string, exclusions: readonly Exclusi
 export function stripManifest(bytes: Uint8Array, evidence: Pick<ManifestEvidence, 'format' | 'exclusions'>): Uint8Array {
   const ranges = [...evidence.exclusions].filter((e) => e.length > 0).sort((a, b) => a.start - b.start);
   if (ranges.length === 0) throw new ShutterproofError('manifest_invalid', 'the manifest excludes no bytes from its hash, so it cannot be removed');
-  const kept = bytes.length - ranges.reduce((n, e) => n + e.length, 0);
-  const out = new Uint8Array(kept);
+  ranges.forEach((range, i) => {
+    const previousEnd = i === 0 ? 0 : ranges[i - 1]!.start + ranges[i - 1]!.length;
+    if (range.start < previousEnd || range.start + range.length > bytes.length)
+      throw new ShutterproofError('manifest_invalid', `exclusion ${range.start}+${range.length} overlaps another or runs past the file`);
+  });
+  const out = new Uint8Array(bytes.length - ranges.reduce((n, e) => n + e.length, 0));
   let from = 0;
   let to = 0;
   for (const range of ranges) {
-    if (range.start < from || range.start + range.length > bytes.length)
-      throw new ShutterproofError('manifest_invalid', `exclusion ${range.start}+${range.length} overlaps another or runs past the file`);
     out.set(bytes.subarray(from, range.start), to);
     to += range.start - from;
     from = range.start + range.length;
