@@ -24,6 +24,8 @@ beforeAll(async () => {
     signed[`${writer}-jpeg`] = await signPhoto(smallJpeg(11), { writer, format: 'jpeg' });
     signed[`${writer}-png`] = await signPhoto(smallPng(11), { writer, format: 'png' });
   }
+  signed.unprotectedV1 = await signPhoto(smallJpeg(13), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected', claimVersion: 1 });
+  signed.split = await signPhoto(smallJpeg(15), { writer: 'c2pa-rs', format: 'jpeg', fillerBytes: 100_000 });
   signed.rootLeaf = await signPhoto(smallJpeg(12), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.rootLeaf, x5chainAs: 'single' });
 });
 
@@ -49,6 +51,15 @@ describe('validateEvidence', () => {
     expect(report.signer.issuer).toContain('CN=Test Intermediate CA');
     expect(validate(bytes, lists.intermediate).issuerIndex).toBe(0);
     expect(validate(bytes, issuerOnlyTrustList(readEvidence(bytes))).issuerIndex).toBe(0);
+  });
+
+  it('accepts a v1 claim with x5chain in the unprotected header, and a manifest split over APP11 segments', async () => {
+    expect(readEvidence(signed.unprotectedV1!).x5chainIn).toBe('unprotected');
+    expect(validate(signed.unprotectedV1!, lists.intermediate).issuerIndex).toBe(0);
+    expect(readEvidence(signed.split!).exclusions[0]!.length).toBeGreaterThan(65_535);
+    expect(validate(signed.split!, lists.test).issuerIndex).toBe(1);
+    const summary = await inspectSummary(signed.split!, readEvidence(signed.split!), lists.test);
+    expect(summary).toMatchObject({ valid: true, c2paRs: { validationState: 'Trusted' } });
   });
 
   it('accepts a lone leaf issued by the root when the list holds the root', () => {
