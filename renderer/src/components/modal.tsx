@@ -5,7 +5,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], button, input, select');
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('button, input, select');
     first?.focus();
     return () => before?.focus?.();
   }, []);

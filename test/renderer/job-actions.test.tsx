@@ -1,0 +1,145 @@
+// Every job action reaches main through the preload API, removal asks first, export offers the stripped-photo
+// choice, and the keyboard works: Enter opens details, Delete asks to remove, arrows move between rows.
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { errorInfo } from '../../common/error-codes.js';
+import { apiError, createFakeApi, defaultSettings } from './support/fake-api.js';
+import { makeGroup, makeJob, makeResult } from './support/factories.js';
+import { renderApp, useRendererTest } from './support/render-app.js';
+
+useRendererTest();
+
+const row = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name.replace('.', '\\.')},`) });
+
+function fixture() {
+  const group = makeGroup({ label: '4 photos from Desk' });
+  const queued = makeJob({ groupId: group.id, name: 'queued.jpg' });
+  const running = makeJob({ groupId: group.id, name: 'running.jpg', state: 'running' });
+  const failed = makeJob({ groupId: group.id, name: 'failed.jpg', state: 'failed', error: { ...errorInfo('prover_crashed'), code: 'prover_crashed' } });
+  const done = makeJob({ groupId: group.id, name: 'done.jpg', state: 'succeeded', result: makeResult() });
+  const api = createFakeApi({ groups: [group], jobs: [queued, running, failed, done] });
+  return { api, group, queued, running, failed, done };
+}
+
+describe('job actions', () => {
+  it('cancel, retry, move to top and show in folder call the API with the job id', async () => {
+    const { api, queued, running, failed, done } = fixture();
+    await renderApp(api);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Cancel running.jpg' }));
+    expect(api.jobs.cancel).toHaveBeenCalledWith(running.id);
+    await user.click(screen.getByRole('button', { name: 'Cancel queued.jpg' }));
+    expect(api.jobs.cancel).toHaveBeenCalledWith(queued.id);
+    await user.click(screen.getByRole('button', { name: 'Retry failed.jpg' }));
+    expect(api.jobs.retry).toHaveBeenCalledWith(failed.id);
+    await user.click(screen.getByRole('button', { name: 'Move queued.jpg to top' }));
+    expect(api.jobs.moveToTop).toHaveBeenCalledWith(queued.id);
+    await user.click(screen.getByRole('button', { name: 'Show done.jpg proof in folder' }));
+    expect(api.jobs.reveal).toHaveBeenCalledWith(done.id);
+    // Actions that make no sense for a state are not offered.
+    expect(screen.queryByRole('button', { name: 'Retry queued.jpg' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Export queued.jpg' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel done.jpg' })).toBeNull();
+  });
+
+  it('remove asks first, and only removes when confirmed', async () => {
+    const { api, done } = fixture();
+    await renderApp(api);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Remove done.jpg' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove done.jpg?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep' }));
+    expect(api.jobs.remove).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Remove done.jpg' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    expect(api.jobs.remove).toHaveBeenCalledWith(done.id);
+  });
+
+  it('exports one job with the stripped-photo choice, defaulting to the setting', async () => {
+    const { api, done } = fixture();
+    api.state.settings = { ...defaultSettings(), includeStrippedPhoto: true };
+    await renderApp(api);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export done.jpg' });
+    const box = within(dialog).getByRole('checkbox', { name: /include the photo without its content credentials/i }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    await user.click(within(dialog).getByRole('button', { name: 'Choose folder and export' }));
+    expect(api.jobs.export).toHaveBeenCalledWith({ scope: { kind: 'job', jobId: done.id }, includeStrippedPhoto: false });
+    expect(await screen.findByText('Exported 1 proof pack.')).toBeTruthy();
+    expect(screen.getByText('/home/ana/Desktop/proofs')).toBeTruthy();
+  });
+
+  it('exports a group and everything finished', async () => {
+    const { api, group } = fixture();
+    await renderApp(api);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Export 4 photos from Desk' }));
+    await user.click(screen.getByRole('checkbox', { name: /include the photo/i }));
+    await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
+    expect(api.jobs.export).toHaveBeenLastCalledWith({ scope: { kind: 'group', groupId: group.id }, includeStrippedPhoto: true });
+
+    await user.click(screen.getByRole('button', { name: 'Export all finished' }));
+    await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
+    expect(api.jobs.export).toHaveBeenLastCalledWith({ scope: { kind: 'all' }, includeStrippedPhoto: false });
+  });
+
+  it('a cancelled folder dialog says nothing; a failed export says why', async () => {
+    const { api } = fixture();
+    vi.mocked(api.jobs.export).mockResolvedValueOnce(null).mockRejectedValueOnce(apiError('disk_full', 'ENOSPC'));
+    await renderApp(api);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
+    expect(screen.queryByText(/^Exported/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
+    expect(await screen.findByText(`Export failed: ${errorInfo('disk_full').message}`)).toBeTruthy();
+    expect(screen.getByText(errorInfo('disk_full').hint)).toBeTruthy();
+  });
+
+  it('keyboard: rows are focusable, Enter opens details, Delete asks to remove, arrows move', async () => {
+    const { api, running } = fixture();
+    await renderApp(api);
+    const user = userEvent.setup();
+    const first = row('queued.jpg');
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(row('running.jpg'));
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(row('queued.jpg'));
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('complementary', { name: 'Details of running.jpg' })).toBeTruthy();
+
+    row('running.jpg').focus();
+    await user.keyboard('{Delete}');
+    expect(screen.getByRole('dialog', { name: 'Remove running.jpg?' })).toBeTruthy();
+    // The confirm button has focus, so Enter confirms.
+    await user.keyboard('{Enter}');
+    expect(api.jobs.remove).toHaveBeenCalledWith(running.id);
+  });
+
+  it('Escape closes a dialog without acting', async () => {
+    const { api } = fixture();
+    await renderApp(api);
+    const user = userEvent.setup();
+    row('done.jpg').focus();
+    await user.keyboard('{Delete}');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.jobs.remove).not.toHaveBeenCalled();
+  });
+
+  it('a rejected action shows the error sentence and hint', async () => {
+    const { api } = fixture();
+    vi.mocked(api.jobs.retry).mockRejectedValueOnce(apiError('internal_error', 'engine stopped'));
+    await renderApp(api);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Retry failed.jpg' })));
+    expect(await screen.findByText(errorInfo('internal_error').message)).toBeTruthy();
+    expect(screen.getByText(errorInfo('internal_error').hint)).toBeTruthy();
+  });
+});
