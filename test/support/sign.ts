@@ -7,7 +7,7 @@
 //     c2pa-rs only (we build the COSE_Sign1 ourselves, so its shape is ours to choose):
 //     x5chainIn  'protected' (default) | 'unprotected'
 //     x5chainAs  'array' (default) | 'single' (a lone bstr; only when chain is empty)
-//     tagged     COSE tag 18 (default true)
+//     fillerBytes  add an assertion this large, e.g. 100_000 to split a JPEG manifest over several APP11 segments
 //     claimVersion  2 (default, `c2pa.claim.v2`) | 1 (`c2pa.claim`; c2pa-rs needs it for an unprotected x5chain)
 //     sigStructureOverride  sign these bytes instead of the real Sig_structure (makes an invalid signature)
 //     derSignature  c2pa-ts only: a DER-encoded ECDSA signature, as c2pa-ts 0.9.4 writes by itself (invalid C2PA)
@@ -36,9 +36,10 @@ export interface SignOptions {
   chain?: TestCert[];
   x5chainIn?: 'protected' | 'unprotected';
   x5chainAs?: 'array' | 'single';
-  tagged?: boolean;
   /** c2pa-rs only: 1 writes a legacy `c2pa.claim` (the only kind c2pa-rs lets carry x5chain unprotected). */
   claimVersion?: 1 | 2;
+  /** c2pa-rs only: add an assertion of about this many bytes (over 64 KB splits a JPEG manifest into segments). */
+  fillerBytes?: number;
   sigStructureOverride?: Uint8Array;
   /** c2pa-ts only: keep c2pa-ts's own DER-encoded ECDSA signature (not valid C2PA). */
   derSignature?: boolean;
@@ -113,6 +114,9 @@ async function signWithC2paRs(
             ],
           },
         },
+        ...(options.fillerBytes
+          ? [{ label: 'org.shutterproof.test.filler', data: { filler: 'x'.repeat(options.fillerBytes) } }]
+          : []),
       ],
     }),
   );
@@ -138,7 +142,7 @@ async function signWithC2paRs(
               toSign as Uint8Array<ArrayBuffer>,
             ),
           );
-          return padCose(protectedBytes, unprotectedMap, signature, reserveSize, options.tagged ?? true);
+          return padCose(protectedBytes, unprotectedMap, signature, reserveSize);
         },
       },
       [],
@@ -156,13 +160,12 @@ function padCose(
   unprotected: Map<number | string, unknown>,
   signature: Uint8Array,
   size: number,
-  tagged: boolean,
 ): Uint8Array<ArrayBuffer> {
   let pad = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     const header = new Map(unprotected).set('pad', new Uint8Array(pad));
     const body = [protectedBytes, header, null, signature];
-    const bytes = cbor.encode(tagged ? new Tag(body, 18) : body);
+    const bytes = cbor.encode(new Tag(body, 18)); // c2pa-rs refuses an untagged COSE_Sign1
     if (bytes.length === size) return new Uint8Array(bytes);
     pad += size - bytes.length; // bstr length headers grow in steps, so converge in a couple of rounds
     if (pad < 0) break;
