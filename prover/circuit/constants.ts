@@ -1,0 +1,27 @@
+// Sizes of the circuit c2pa-es256 v1. Changing any of these changes the verification key: bump CIRCUIT_VERSION.
+export const CIRCUIT_ID = 'c2pa-es256';
+export const CIRCUIT_VERSION = 1;
+
+/** SHA-256 blocks hashed per recursive step. 10 blocks plus the byte bookkeeping would pass the ~53k-row budget. */
+export const BLOCKS_PER_STEP = 9;
+/** Byte positions per message at which the chain records its running sums (see SOUNDNESS.md, "captures"). */
+export const CAPTURES = 8;
+/** Merkle tree height of the trust list: 2^(height-1) = 65,536 CA keys. */
+export const TRUST_TREE_HEIGHT = 17;
+
+/** Largest byte strings the circuit accepts; larger inputs are refused before proving, never truncated. */
+export const LIMITS = {
+  /** COSE Sig_structure (protected header with leaf + intermediate certificates, and the claim). */
+  sigStructure: 4096,
+  /** The leaf certificate's TBSCertificate. */
+  tbsCertificate: 1024,
+  /** The c2pa.hash.data assertion box. */
+  hashDataAssertion: 512,
+  /** CA keys in one trust list. */
+  trustListKeys: 2 ** (TRUST_TREE_HEIGHT - 1),
+} as const;
+
+/** Blocks (after SHA-256 padding) a message of `len` bytes occupies. */
+export function paddedBlocks(len: number): number {
+  return Math.floor((len + 8) / 64) + 1;
+}
