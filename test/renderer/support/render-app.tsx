@@ -33,6 +33,27 @@ function installLayout(): void {
       return isScroller(this) && inner ? Math.max(VIEWPORT_HEIGHT, parseFloat(inner.style.height) || 0) : 0;
     },
   });
+  announceProgrammaticScroll();
+}
+
+/** Like a browser, a scroller that is scrolled by code announces it with a scroll event (happy-dom does not). */
+function announceProgrammaticScroll(): void {
+  let owner: object | null = Object.getPrototypeOf(HTMLElement.prototype);
+  let descriptor: PropertyDescriptor | undefined;
+  while (owner && !(descriptor = Object.getOwnPropertyDescriptor(owner, 'scrollTop'))) owner = Object.getPrototypeOf(owner);
+  if (!descriptor?.get || !descriptor.set) throw new Error('scrollTop accessor not found');
+  const { get, set } = descriptor;
+  Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return get.call(this);
+    },
+    set(this: HTMLElement, value: number) {
+      const before = get.call(this);
+      set.call(this, value);
+      if (before !== get.call(this)) queueMicrotask(() => this.dispatchEvent(new Event('scroll')));
+    },
+  });
 }
 
 /** Registers per-test setup and cleanup for a renderer test file. */
