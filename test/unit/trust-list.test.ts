@@ -1,8 +1,28 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { createHash, webcrypto, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ShutterproofError } from '../../common/error-codes.js';
 import { findIssuer, issuerOnlyTrustList, parseTrustList } from '../../prover/trust/trust-list.js';
-import { loadTestPki, pem, type TestPki } from '../support/pki.js';
+import { loadTestPki, pem, type TestCert, type TestPki } from '../support/pki.js';
+
+/** A P-256 signer issued by `issuer` with the given certificate signature hash (the circuit proves SHA-256 only). */
+async function signerIssuedBy(issuer: TestCert, hash: 'SHA-256' | 'SHA-384'): Promise<Uint8Array> {
+  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: '0badc0de01',
+    subject: `CN=Odd Camera (${hash}), O=Shutterproof Test PKI`,
+    issuer: issuer.cert.subject,
+    notBefore: new Date(Date.now() - 3600_000),
+    notAfter: new Date(Date.now() + 30 * 24 * 3600_000),
+    publicKey: keys.publicKey,
+    signingKey: issuer.privateKey,
+    signingAlgorithm: { name: 'ECDSA', hash },
+    extensions: [new x509.BasicConstraintsExtension(false, undefined, true)],
+  });
+  return new Uint8Array(cert.rawData);
+}
 
 let pki: TestPki;
 beforeAll(async () => {
@@ -92,6 +112,13 @@ describe('findIssuer', () => {
     expect(codeOf(() => findIssuer(pki.leaf.der, []))).toBe('untrusted_signer');
   });
 
+  it('throws unsupported_algorithm for a leaf certificate signed with ECDSA over SHA-384', async () => {
+    const leaf = await signerIssuedBy(pki.intermediate, 'SHA-384');
+    const list = parseTrustList(pem(pki.intermediate), 'x');
+    expect(codeOf(() => findIssuer(leaf, list.cas))).toBe('unsupported_algorithm');
+    expect(codeOf(() => issuerOnlyTrustList({ certChain: [leaf, pki.intermediate.der] }))).toBe('unsupported_algorithm');
+  });
+
   it('throws manifest_invalid for a leaf that is not a certificate', () => {
     expect(codeOf(() => findIssuer(Uint8Array.of(1, 2, 3), []))).toBe('manifest_invalid');
   });
@@ -114,6 +141,19 @@ describe('issuerOnlyTrustList', () => {
   it('throws issuer_certificate_missing for a leaf that travels alone or without its issuer', () => {
     expect(codeOf(() => issuerOnlyTrustList({ certChain: [pki.rootLeaf.der] }))).toBe('issuer_certificate_missing');
     expect(codeOf(() => issuerOnlyTrustList({ certChain: [pki.leaf.der, pki.other.der] }))).toBe('issuer_certificate_missing');
+  });
+
+  it('throws unsupported_algorithm when the issuer in the chain has a P-384 key', async () => {
+    const leaf = await signerIssuedBy(pki.p384Ca, 'SHA-384');
+    const caught = (() => {
+      try {
+        issuerOnlyTrustList({ certChain: [leaf, pki.p384Ca.der] });
+      } catch (error) {
+        return error as ShutterproofError;
+      }
+    })();
+    expect(caught?.code).toBe('unsupported_algorithm');
+    expect(caught?.detail).toContain('secp384r1');
   });
 
   it('throws manifest_invalid for an empty or broken chain', () => {
