@@ -17,6 +17,14 @@ export const EMPTY_LOG: JobLog = { lines: [], lastSeq: 0, gap: false };
 export function mergeLog(current: JobLog, incoming: LogLine[], cap = LOG_LINES_PER_JOB, resync = false): JobLog {
   if (incoming.length === 0) return resync && current.gap ? { ...current, gap: false } : current;
   const fresh = incoming.filter((line) => line.seq > current.lastSeq);
+  if (fresh.length === 0) {
+    // Nothing past our tail: only a hole can be filled. Pure repeats change nothing (and cause no re-render).
+    const held = new Set(current.lines.map((line) => line.seq));
+    const head = current.lines[0]?.seq ?? 0;
+    // Older lines than our head matter only while the tail has room for them.
+    const fillsHole = incoming.some((line) => !held.has(line.seq) && (current.lines.length < cap || line.seq > head));
+    if (!fillsHole) return resync && current.gap ? { ...current, gap: false } : current;
+  }
   const inOrder = fresh.every((line, i) => i === 0 || line.seq > fresh[i - 1].seq);
   let lines: LogLine[];
   if (inOrder && fresh.length === incoming.length) {
