@@ -116,9 +116,21 @@ describe('validateEvidence', () => {
     expect(failure(() => validate(bytes, lists.test, { ...evidence, sigStructure })).code).toBe('manifest_invalid');
   });
 
-  it('unsupported_algorithm: evidence that claims another COSE algorithm', () => {
+  it('unsupported_algorithm: evidence that claims another COSE algorithm, or a signer key that is not P-256', () => {
     const bytes = signed['c2pa-rs-jpeg']!;
-    expect(failure(() => validate(bytes, lists.test, { ...readEvidence(bytes), coseAlg: -35 })).code).toBe('unsupported_algorithm');
+    const evidence = readEvidence(bytes);
+    expect(failure(() => validate(bytes, lists.test, { ...evidence, coseAlg: -35 })).code).toBe('unsupported_algorithm');
+    const p384 = { ...evidence, certChain: [pki.p384Leaf.der, pki.intermediate.der] };
+    expect(failure(() => validate(bytes, lists.test, p384)).detail).toContain('secp384r1');
+  });
+
+  it('signature_invalid: a signature of the wrong length, or checked against another signer', () => {
+    const bytes = signed['c2pa-rs-jpeg']!;
+    const evidence = readEvidence(bytes);
+    const short = { ...evidence, coseSignature: evidence.coseSignature.subarray(0, 63) };
+    expect(failure(() => validate(bytes, lists.test, short)).code).toBe('signature_invalid');
+    const swapped = { ...evidence, certChain: [pki.rootLeaf.der] };
+    expect(failure(() => validate(bytes, lists.test, swapped)).code).toBe('signature_invalid');
   });
 });
 
