@@ -190,6 +190,37 @@ describe('readEvidence errors', () => {
   });
 });
 
+describe('readEvidence on damaged input', () => {
+  it.each([
+    ['c2pa-rs', 'jpeg'],
+    ['c2pa-ts', 'png'],
+  ] as const)('%s %s: random byte damage in the manifest or a truncated file only ever gives a ShutterproofError', async (writer, format) => {
+    const photo = await signed({ writer, format });
+    const { start, length } = readEvidence(photo).exclusions[0]!;
+    let state = 12345;
+    const random = (n: number) => ((state = (state * 1103515245 + 12345) & 0x7fffffff) % n);
+    const seen = new Set<string>();
+    const attempt = (bytes: Uint8Array) => {
+      try {
+        readEvidence(bytes);
+        seen.add('ok');
+      } catch (error) {
+        if (!(error instanceof ShutterproofError)) throw error;
+        seen.add(error.code);
+      }
+    };
+    for (let i = 0; i < 400; i++) {
+      const damaged = photo.slice();
+      for (let k = 0; k <= random(3); k++) damaged[start + random(length)] = random(256);
+      attempt(damaged);
+    }
+    for (let cut = 0; cut < photo.length; cut += 13) attempt(photo.subarray(0, cut));
+    // Damage is noticed (most bytes are padding, so many mutations are harmless and 'ok' is expected too).
+    expect(seen).toContain('manifest_invalid');
+    expect(seen).toContain('ok');
+  });
+});
+
 function countApp11(jpeg: Uint8Array): number {
   let count = 0;
   for (let at = 2; at + 4 <= jpeg.length; ) {
