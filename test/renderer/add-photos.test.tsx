@@ -1,7 +1,7 @@
 // Adding photos: the empty state teaches, a drop sends the File objects to main, the picker button asks main,
 // and skipped files are listed with their error code's sentence.
 import { fireEvent, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import { apiError, createFakeApi } from './support/fake-api.js';

@@ -1,7 +1,7 @@
 // Every job action reaches main through the preload API, removal asks first, export offers the stripped-photo
 // choice, and the keyboard works: Enter opens details, Delete asks to remove, arrows move between rows.
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import { apiError, createFakeApi, defaultSettings } from './support/fake-api.js';

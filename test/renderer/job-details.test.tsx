@@ -1,7 +1,7 @@
 // The details panel: a finished proof shows what it says and does not say, its public inputs, "Verified ✓",
 // timings and trust list; a failure shows its code's sentence and hint, with the technical detail under Details.
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { errorInfo, type ErrorCode } from '../../common/error-codes.js';
 import { createFakeApi } from './support/fake-api.js';

@@ -1,7 +1,7 @@
 // The live log: on open it resyncs with jobs.logs(jobId, after), appends onLog batches by seq without duplicates,
 // refills gaps, follows the tail unless the user scrolled up, and copies its text.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeApi } from './support/fake-api.js';
 import { makeJob, makeLines } from './support/factories.js';

@@ -1,7 +1,7 @@
 // Settings: every change goes to main with settings.set and the screen shows main's answer; trust lists are
 // imported from a PEM file, viewed and removed (with a confirmation).
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import type { TrustListView } from '../../common/ipc-contract.js';

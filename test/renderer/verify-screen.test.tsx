@@ -1,95 +1,140 @@
-// The Verify screen: drop a proof pack and optionally its photo, and read valid / not valid in plain words.
+// Checking a proof pack: drop the pack (and optionally the photo), the files go to verify.run as File objects,
+// and the verdict reads in plain words — valid with what was proved, or invalid with the code's sentence and hint.
 import { fireEvent, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { errorInfo } from '../../common/error-codes.js';
-import { apiError, createFakeApi } from './support/fake-api.js';
+import { errorInfo, type ErrorCode } from '../../common/error-codes.js';
+import type { VerifyOutcome } from '../../common/ipc-contract.js';
+import { DOES_NOT_PROVE, PROVES } from '../../renderer/src/lib/proof-statement.js';
+import { apiError, createFakeApi, type FakeApi } from './support/fake-api.js';
 import { renderApp, useRendererTest } from './support/render-app.js';
 
 useRendererTest();
 
-async function openVerify() {
-  await userEvent.setup().click(screen.getByRole('button', { name: 'Check a proof' }));
+const pack = () => new File(['{"format":"shutterproof-proof-pack"}'], 'beach.proof.json', { type: 'application/json' });
+const photo = () => new File(['jpeg'], 'beach.jpg', { type: 'image/jpeg' });
+const jobError = (code: ErrorCode) => ({ ...errorInfo(code), code });
+
+async function openVerify(api: FakeApi) {
+  await renderApp(api);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Check a proof' }));
+  expect(screen.getByRole('heading', { name: 'Check a proof' })).toBeTruthy();
+  return user;
 }
 
 function drop(files: File[]) {
   const target = screen.getByLabelText(/drop a proof pack/i);
-  const dataTransfer = { files, types: ['Files'] };
+  const dataTransfer = { files, types: ['Files'], dropEffect: 'none' };
   fireEvent.dragEnter(target, { dataTransfer });
+  fireEvent.dragOver(target, { dataTransfer });
   fireEvent.drop(target, { dataTransfer });
 }
 
-const pack = () => new File(['{}'], 'pier.proof.json', { type: 'application/json' });
-const photo = () => new File(['jpeg'], 'pier.jpg', { type: 'image/jpeg' });
+const result = () => screen.findByRole('region', { name: 'Result' });
 
 describe('verify screen', () => {
-  it('verifies a dropped pack with its photo and says what was proved', async () => {
+  it('cannot check before a proof pack is chosen', async () => {
     const api = createFakeApi();
-    vi.mocked(api.verify.run).mockResolvedValue({
-      valid: true,
-      photoMatches: true,
-      publicInputs: { assetHash: '12'.repeat(32), trustRoot: '777' },
-      trustList: { name: 'Newsroom cameras', root: '777', size: 4 },
-      createdAt: '2026-11-20T10:00:00.000Z',
-    });
-    await renderApp(api);
-    await openVerify();
-    const p = pack();
-    const ph = photo();
-    drop([p, ph]);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Check proof' }));
-    expect(api.verify.run).toHaveBeenCalledWith(p, ph);
-    const result = await screen.findByRole('region', { name: 'Result' });
-    expect(within(result).getByText('This proof is valid ✓')).toBeTruthy();
-    expect(within(result).getByText('The photo you chose is the one this proof is about.')).toBeTruthy();
-    expect(within(result).getByText('Newsroom cameras — 4 issuers')).toBeTruthy();
-    expect(within(result).getByText('12'.repeat(32))).toBeTruthy();
-    expect(within(result).getByText('What this proof says')).toBeTruthy();
-    expect(within(result).getByText(/^Revocation:/)).toBeTruthy();
+    await openVerify(api);
+    const button = screen.getByRole('button', { name: 'Check proof' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    drop([photo()]);
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText('beach.jpg')).toBeTruthy();
   });
 
-  it('verifies a pack alone, chosen with the file field, and suggests adding the photo', async () => {
+  it('sends a dropped pack and photo to verify.run and shows a valid proof with what it proves', async () => {
     const api = createFakeApi();
-    vi.mocked(api.verify.run).mockResolvedValue({ valid: true });
-    await renderApp(api);
-    await openVerify();
-    const user = userEvent.setup();
+    const outcome: VerifyOutcome = {
+      valid: true,
+      photoMatches: true,
+      publicInputs: { assetHash: 'ef'.repeat(32), trustRoot: '5550123' },
+      trustList: { name: 'Newsroom cameras', root: '5550123', size: 3 },
+      createdAt: '2026-11-20T10:00:00.000Z',
+    };
+    api.verify.run = vi.fn(async () => outcome);
+    const user = await openVerify(api);
+    const p = pack();
+    const ph = photo();
+    drop([ph, p]); // order does not matter: the .json is the pack
+    expect(screen.getByText('beach.proof.json')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    expect(api.verify.run).toHaveBeenCalledWith(p, ph);
+
+    const region = await result();
+    expect(within(region).getByText('This proof is valid ✓')).toBeTruthy();
+    expect(within(region).getByText('The photo you chose is the one this proof is about.')).toBeTruthy();
+    expect(within(region).getByText('Newsroom cameras — 3 issuers')).toBeTruthy();
+    expect(within(region).getByText('ef'.repeat(32))).toBeTruthy();
+    expect(within(region).getAllByText('5550123').length).toBeGreaterThan(0);
+    for (const line of [...PROVES, ...DOES_NOT_PROVE]) expect(within(region).getByText(line)).toBeTruthy();
+  });
+
+  it('without a photo, checks the pack alone and says the photo can be added', async () => {
+    const api = createFakeApi();
+    api.verify.run = vi.fn(async () => ({ valid: true, publicInputs: { assetHash: '01'.repeat(32), trustRoot: '7' } }));
+    const user = await openVerify(api);
     const p = pack();
     await user.upload(screen.getByLabelText('Proof pack'), p);
     await user.click(screen.getByRole('button', { name: 'Check proof' }));
     expect(api.verify.run).toHaveBeenCalledWith(p, undefined);
-    expect(await screen.findByText(/add the photo to check that the proof is about it/i)).toBeTruthy();
+    const region = await result();
+    expect(within(region).getByText('Add the photo to check that the proof is about it.')).toBeTruthy();
   });
 
-  it('an invalid proof shows the error sentence and hint', async () => {
-    const info = errorInfo('photo_mismatch');
+  it('warns when the proof holds but the photo is a different one', async () => {
     const api = createFakeApi();
-    vi.mocked(api.verify.run).mockResolvedValue({ valid: false, error: { code: 'photo_mismatch', message: info.message, hint: info.hint, retryable: false } });
-    await renderApp(api);
-    await openVerify();
+    api.verify.run = vi.fn(async () => ({ valid: true, photoMatches: false, publicInputs: { assetHash: '01'.repeat(32), trustRoot: '7' } }));
+    const user = await openVerify(api);
     drop([pack(), photo()]);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Check proof' }));
-    const result = await screen.findByRole('region', { name: 'Result' });
-    expect(within(result).getByText('This proof is not valid.')).toBeTruthy();
-    expect(within(result).getByText(info.message)).toBeTruthy();
-    expect(within(result).getByText(info.hint)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const region = await result();
+    expect(within(region).getByText('The photo you chose is not the one this proof is about.')).toBeTruthy();
   });
 
-  it('a rejected call (not a proof pack) shows its sentence and hint', async () => {
+  it.each<ErrorCode>(['proof_invalid', 'verification_key_mismatch', 'photo_mismatch'])('an invalid proof (%s) reads with its sentence and hint', async (code) => {
     const api = createFakeApi();
-    vi.mocked(api.verify.run).mockRejectedValue(apiError('pack_invalid', 'format field missing'));
-    await renderApp(api);
-    await openVerify();
-    drop([new File(['x'], 'notes.json')]);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Check proof' }));
-    expect(await screen.findByText(errorInfo('pack_invalid').message)).toBeTruthy();
-    expect(screen.getByText(errorInfo('pack_invalid').hint)).toBeTruthy();
-    expect(screen.getByText('format field missing')).toBeTruthy();
+    api.verify.run = vi.fn(async () => ({ valid: false, error: { ...jobError(code), detail: 'step 3 failed' } }));
+    const user = await openVerify(api);
+    drop([pack()]);
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const region = await result();
+    expect(within(region).getByText('This proof is not valid.')).toBeTruthy();
+    expect(within(region).getByText(errorInfo(code).message)).toBeTruthy();
+    expect(within(region).getByText(errorInfo(code).hint)).toBeTruthy();
+    expect(within(region).getByText('step 3 failed')).toBeTruthy();
+    expect(within(region).queryByText('This proof is valid ✓')).toBeNull();
   });
 
-  it('cannot check before a pack is chosen', async () => {
-    await renderApp(createFakeApi());
-    await openVerify();
-    expect((screen.getByRole('button', { name: 'Check proof' }) as HTMLButtonElement).disabled).toBe(true);
+  it('a refused call (unreadable pack) shows the sentence and hint, and a new file clears it', async () => {
+    const api = createFakeApi();
+    api.verify.run = vi.fn(async () => {
+      throw apiError('pack_invalid', 'missing field "proof"');
+    });
+    const user = await openVerify(api);
+    drop([pack()]);
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(errorInfo('pack_invalid').message)).toBeTruthy();
+    expect(within(alert).getByText(errorInfo('pack_invalid').hint)).toBeTruthy();
+    expect(within(alert).getByText('missing field "proof"')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Result' })).toBeNull();
+    drop([new File(['{}'], 'other.proof.json')]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it is checking while verify.run is under way', async () => {
+    const api = createFakeApi();
+    let finish!: (o: VerifyOutcome) => void;
+    api.verify.run = vi.fn(() => new Promise<VerifyOutcome>((resolve) => (finish = resolve)));
+    const user = await openVerify(api);
+    drop([pack()]);
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const busy = screen.getByRole('button', { name: 'Checking…' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
+    finish({ valid: true });
+    expect(await screen.findByText('This proof is valid ✓')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Check proof' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
