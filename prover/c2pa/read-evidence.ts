@@ -10,6 +10,7 @@ import type { Exclusion, ManifestEvidence } from './evidence.js';
 import { broken, child, contentOf, readBoxes, readSuperBox, type JumbfSuperBox } from './jumbf.js';
 
 const HASH_DATA = 'c2pa.hash.data';
+const STORE_UUID = '6332706100110010800000aa00389b71'; // c2pa
 const MANIFEST_UUIDS = new Set(['63326d6100110010800000aa00389b71', '6332756d00110010800000aa00389b71']); // c2ma, c2um
 
 export function detectFormat(bytes: Uint8Array): 'jpeg' | 'png' {
@@ -29,6 +30,9 @@ export function readEvidence(bytes: Uint8Array): ManifestEvidence {
   const top = readBoxes(jumbf);
   if (top.length !== 1) throw broken(`the manifest store holds ${top.length} top-level boxes, expected one`);
   const store = readSuperBox(jumbf, top[0]!);
+  // JPEG XT and others use JUMBF for non-C2PA data: that is a photo without Content Credentials, not a broken one.
+  if (store.uuid !== STORE_UUID)
+    throw new ShutterproofError('no_content_credentials', `the embedded JUMBF box (type ${store.uuid}) is not a C2PA manifest store`);
   if (store.label !== 'c2pa') throw broken(`the manifest store is labelled "${store.label}", not "c2pa"`);
   const manifests = store.children.filter((c): c is JumbfSuperBox => 'uuid' in c && MANIFEST_UUIDS.has(c.uuid));
   const active = manifests.at(-1); // C2PA: the last manifest in the store is the active one

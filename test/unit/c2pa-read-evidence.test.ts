@@ -144,6 +144,18 @@ describe('readEvidence errors', () => {
     expectCode(() => readEvidence(smallPng(2)), 'no_content_credentials');
   });
 
+  it('no_content_credentials: embedded JUMBF that is not a C2PA manifest store; manifest_invalid when only its label is off', async () => {
+    const photo = await signed({ writer: 'c2pa-rs', format: 'png' });
+    const uuid = Buffer.from('6332706100110010800000aa00389b71', 'hex');
+    const at = Buffer.from(photo).indexOf(uuid);
+    const other = photo.slice();
+    other.set(new TextEncoder().encode('jp3d'), at); // another JUMBF content type
+    expectCode(() => readEvidence(other), 'no_content_credentials', /not a C2PA manifest store/);
+    const relabelled = photo.slice();
+    relabelled.set(new TextEncoder().encode('c2pX'), at + 17); // the store's label, right after UUID and toggles
+    expectCode(() => readEvidence(relabelled), 'manifest_invalid', /labelled "c2pX"/);
+  });
+
   it('unsupported_algorithm: an ES384 signature made by c2pa-rs', async () => {
     const photo = await signed({ writer: 'c2pa-rs', format: 'jpeg', signer: pki.p384Leaf });
     expectCode(() => readEvidence(photo), 'unsupported_algorithm', /ES384/);
