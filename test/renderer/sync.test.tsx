@@ -14,7 +14,7 @@ useRendererTest();
 
 function Probe() {
   useShutterproofSync();
-  const count = useShutterproof((s) => Object.keys(s.jobs).length);
+  const count = useShutterproof((s) => s.jobs.size);
   return <p>{count} jobs</p>;
 }
 
@@ -52,8 +52,8 @@ describe('useShutterproofSync', () => {
     act(() => api.emit('jobs:changed', { upserts: [{ ...early, state: 'running' }, raced], removed: [], groups: [], removedGroups: [] }));
     await act(async () => snapshot.resolve({ jobs: [early], groups: [] }));
     const { jobs } = useShutterproof.getState();
-    expect(jobs[early.id].state).toBe('running');
-    expect(jobs[raced.id]).toBeTruthy();
+    expect(jobs.get(early.id)?.state).toBe('running');
+    expect(jobs.get(raced.id)).toBeTruthy();
   });
 
   it('an event that arrives before its snapshot answer wins over the older snapshot', async () => {

@@ -13,7 +13,7 @@ import { ProofStatement } from './proof-statement.js';
 export const ISSUER_ONLY = "This photo's issuer only";
 
 export function JobDetails({ jobId }: { jobId: string }) {
-  const job = useShutterproof((s) => s.jobs[jobId]);
+  const job = useShutterproof((s) => s.jobs.get(jobId));
   const trustLists = useShutterproof((s) => s.trustLists);
   const actions = useJobActions();
   const close = () => useUi.getState().select(null);

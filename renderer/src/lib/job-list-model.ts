@@ -27,17 +27,17 @@ const COUNT_OF: Record<JobState, keyof Omit<GroupCounts, 'total'>> = {
   cancelled: 'failed',
 };
 
-export function buildJobList(jobs: Record<string, Job>, groups: Record<string, JobGroup>): ListItem[] {
+export function buildJobList(jobs: ReadonlyMap<string, Job>, groups: ReadonlyMap<string, JobGroup>): ListItem[] {
   const byGroup = new Map<string, Job[]>();
-  for (const job of Object.values(jobs)) {
+  for (const job of jobs.values()) {
     const list = byGroup.get(job.groupId);
     if (list) list.push(job);
     else byGroup.set(job.groupId, [job]);
   }
-  const known = Object.values(groups);
+  const known = [...groups.values()];
   // A job whose group record has not arrived yet still shows, under a plain label.
-  for (const id of byGroup.keys()) {
-    if (!groups[id]) known.push({ id, label: 'Photos', createdAt: Math.min(...byGroup.get(id)!.map((j) => j.createdAt)) });
+  for (const [id, members] of byGroup) {
+    if (!groups.has(id)) known.push({ id, label: 'Photos', createdAt: members.reduce((min, j) => Math.min(min, j.createdAt), Infinity) });
   }
   known.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
   const items: ListItem[] = [];

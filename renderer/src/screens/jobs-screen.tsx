@@ -10,13 +10,10 @@ import { useShutterproof } from '../store/store.js';
 import { useUi } from '../store/ui-store.js';
 
 export function JobsScreen() {
-  const hasJobs = useShutterproof((s) => {
-    for (const _ in s.jobs) return true;
-    return false;
-  });
+  const hasJobs = useShutterproof((s) => s.jobs.size > 0);
   const finished = useShutterproof((s) => {
     let n = 0;
-    for (const id in s.jobs) if (s.jobs[id].state === 'succeeded') n++;
+    for (const job of s.jobs.values()) if (job.state === 'succeeded') n++;
     return n;
   });
   const loaded = useShutterproof((s) => s.loaded);
