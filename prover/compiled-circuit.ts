@@ -10,21 +10,34 @@ export interface CircuitKeys {
   backend: string;
 }
 
+type Progress = (done: number, total: number, label: string) => void;
+
 let compiled: Promise<CircuitKeys> | undefined;
+// A prove request that arrives while warmup is compiling waits for the same compile and sees its progress too.
+const listeners = new Set<Progress>();
 
 export function circuitCacheDir(cacheDir: string): string {
   return join(cacheDir, `${CIRCUIT_ID}-v${CIRCUIT_VERSION}-o1js-${O1JS_VERSION}`);
 }
 
-export function ensureCompiled(
-  cacheDir: string,
-  onProgress?: (done: number, total: number, label: string) => void,
-): Promise<CircuitKeys> {
-  compiled ??= compile({ cacheDir: circuitCacheDir(cacheDir), onProgress }).then((verificationKey) => ({
-    verificationKey,
-    backend: getBackendPreference(),
-  }));
+export async function ensureCompiled(cacheDir: string, onProgress?: Progress): Promise<CircuitKeys> {
+  if (onProgress) listeners.add(onProgress);
+  try {
+    compiled ??= startCompile(cacheDir);
+    return await compiled;
+  } finally {
+    if (onProgress) listeners.delete(onProgress);
+  }
+}
+
+function startCompile(cacheDir: string): Promise<CircuitKeys> {
+  const attempt: Promise<CircuitKeys> = compile({
+    cacheDir: circuitCacheDir(cacheDir),
+    onProgress: (done: number, total: number, label: string) => listeners.forEach((listener) => listener(done, total, label)),
+  }).then((verificationKey: CircuitKeys['verificationKey']) => ({ verificationKey, backend: getBackendPreference() }));
   // A failed compile must not poison the process: the next request tries again.
-  compiled.catch(() => (compiled = undefined));
-  return compiled;
+  attempt.catch(() => {
+    if (compiled === attempt) compiled = undefined;
+  });
+  return attempt;
 }
