@@ -153,7 +153,7 @@ export function bindChecks(
 function padding(state: ChainState, len: Field, end: Opened, lenBytes: Field[], r: Field): void {
   lenBytes[0].mul(256).add(lenBytes[1]).assertEquals(len.mul(8), 'SHA-256 length field');
   const gap = state.n.mul(64).sub(len).sub(9);
-  Gadgets.rangeCheckN(6, gap, 'padding fills the last block');
+  gap.toBits(6); // 0 <= gap < 64: the padding fills exactly the last block
   const padRlc = Field(0x80).add(pow(r, gap.add(7), 7).mul(rlc(lenBytes, r)));
   assertWindow(end, { pre: state.acc, rPos: Field(0) }, padRlc, 'SHA-256 padding');
 }

@@ -1,0 +1,55 @@
+// Prover benchmark: rows per method, compile time (cold or warm, depending on the cache folder), prove time per
+// recursive step, verify time, peak RSS and proof size, on the test evidence. Run twice to see cold, then warm:
+//   npx tsx bench/prover-bench.ts [--cache /work/.cache/o1js-dev] [--claim-padding N]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setBackend } from 'o1js';
+import { analyzeRows } from './analyze-rows.js';
+import { buildWitness, compile, planSteps, prove, verify } from '../prover/circuit/index.js';
+import { loadTestPki } from '../test/support/pki.js';
+import { makeEvidence, publicKeyOf } from '../test/unit/circuit-support/evidence.js';
+
+setBackend('native');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const cacheDir = arg('--cache', '/work/.cache/o1js-dev');
+const claimPadding = Number(arg('--claim-padding', '0'));
+
+function peakRssMb(): number {
+  const status = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return status ? Math.round(Number(status[1]) / 1024) : Math.round(process.resourceUsage().maxRSS / 1024);
+}
+const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
+
+const rows = await analyzeRows();
+console.log('rows (analyzeMethods):');
+for (const [name, n] of Object.entries(rows)) console.log(`  ${name.padEnd(18)} ${n}`);
+
+const pki = await loadTestPki();
+const keys = [await publicKeyOf(pki.root), await publicKeyOf(pki.intermediate)];
+const evidence = await makeEvidence({ claimPadding });
+const witness = buildWitness(evidence, { keys });
+console.log(`inputs: Sig_structure ${evidence.sigStructure.length} B, TBS ${witness.t.length} B, assertion ${witness.a.length} B`);
+
+const warm = existsSync(cacheDir) && readdirSync(cacheDir).length > 0;
+let t0 = Date.now();
+const vk = await compile({ cacheDir, onProgress: (d, t, label) => console.log(`  compile ${d}/${t} ${label} (${secs(Date.now() - t0)})`) });
+const compileMs = Date.now() - t0;
+console.log(`compile (${warm ? 'warm' : 'cold'} cache): ${secs(compileMs)}, vk hash ${vk.hash}, peak RSS ${peakRssMb()} MB`);
+
+const plan = planSteps(witness);
+t0 = Date.now();
+const result = await prove(witness, {
+  onStep: (i, n, name) => process.stdout.write(`  step ${i + 1}/${n} ${name} ... `),
+  onStepDone: (_i, ms) => console.log(`${secs(ms)} (peak RSS ${peakRssMb()} MB)`),
+});
+const proveMs = Date.now() - t0;
+console.log(`prove: ${plan.length} steps, ${secs(proveMs)} (includes the final self-verification)`);
+
+t0 = Date.now();
+const ok = await verify(result.proof, result.verificationKey, result.publicInputs);
+console.log(`verify: ${ok} in ${Date.now() - t0} ms`);
+console.log(`proof JSON: ${JSON.stringify(result.proof).length} bytes`);
+console.log(`total: ${secs(compileMs + proveMs)}, peak RSS ${peakRssMb()} MB`);
+console.log(JSON.stringify({ rows, warm, compileMs, proveMs, steps: result.steps, vkHash: vk.hash, peakRssMb: peakRssMb() }));
