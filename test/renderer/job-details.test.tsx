@@ -31,7 +31,7 @@ describe('job details', () => {
     expect(within(panel).getAllByText('5550123').length).toBeGreaterThan(0);
     expect(within(panel).getByText('Newsroom cameras — 3 issuers')).toBeTruthy();
     expect(within(panel).getByText('2 min 5 s')).toBeTruthy();
-    expect(within(panel).getByText('What it does not say')).toBeTruthy();
+    expect(within(panel).getByText('What it does not prove')).toBeTruthy();
     expect(within(panel).getByText(/^Dates:/)).toBeTruthy();
     expect(within(panel).getByText(/^Revocation:/)).toBeTruthy();
     expect(within(panel).getByText(/only ES256/)).toBeTruthy();

@@ -41,7 +41,8 @@ describe('job list', () => {
     });
     await renderApp(createFakeApi({ jobs: [job] }));
     const r = row('harbour.jpg');
-    expect(within(r).getByText('Making the proof', { selector: '.job-row__stage' })).toBeTruthy();
+    expect(within(r).getByText('Making the proof', { selector: '.state' })).toBeTruthy();
+    expect(r.querySelector('.job-row__stage')).toBeNull(); // not said twice
     expect(within(r).getByText('Step 4 of 5 · 2 of 4')).toBeTruthy();
     expect(within(r).getByText('about 3 min left')).toBeTruthy();
     // (3 + 2/4) / 5 = 70 %
@@ -56,6 +57,7 @@ describe('job list', () => {
     expect(bar.getAttribute('aria-valuenow')).toBeNull();
     expect(bar.getAttribute('aria-busy')).toBe('true');
     expect(within(row('b.jpg')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('20');
+    expect(within(row('b.jpg')).getByText('Checking the signature and the photo', { selector: '.job-row__stage' })).toBeTruthy();
   });
 
   it('applies deltas from main: new state, removed jobs, new groups', async () => {

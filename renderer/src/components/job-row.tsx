@@ -19,8 +19,9 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
   const name = job.file.name;
   const progress = jobProgress(job);
   const eta = job.state === 'running' ? formatEta(job.progress?.etaMs) : null;
-  const stageLabel = job.state === 'running' ? job.stage?.label : undefined;
   const stateWords = STATE_WORDS[job.state];
+  // The proving stage is already named by the state; other stages say what is happening now.
+  const stageLabel = job.state === 'running' && job.stage?.label !== stateWords ? job.stage?.label : undefined;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys on the row's own buttons keep their meaning

@@ -4,13 +4,13 @@ import { DOES_NOT_PROVE, PROVES } from '../lib/proof-statement.js';
 export function ProofStatement() {
   return (
     <div className="statement">
-      <h3>What this proof says</h3>
+      <h3>What this proof proves</h3>
       <ul className="statement__list statement__list--yes">
         {PROVES.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <h3>What it does not say</h3>
+      <h3>What it does not prove</h3>
       <ul className="statement__list statement__list--no">
         {DOES_NOT_PROVE.map((line) => (
           <li key={line}>{line}</li>
