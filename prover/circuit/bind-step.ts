@@ -19,7 +19,7 @@ export const Captures = Provable.Array(Capture, CAPTURE_COUNT);
 export class StatementInput extends Struct({ assetHashHi: Field, assetHashLo: Field, trustRoot: Field }) {}
 
 /** RLC of a CBOR byte-string header for length hi*256+lo in its canonical 1/2/3-byte form; returns [rlc, size]. */
-function bstrHeader(form: Bool[], hi: Field, lo: Field, r: Field): [Field, Field] {
+export function bstrHeader(form: Bool[], hi: Field, lo: Field, r: Field): [Field, Field] {
   const [f1, f2, f3] = form.map((b) => b.toField());
   f1.add(f2).add(f3).assertEquals(1, 'one header form');
   hi.mul(f1.add(f2)).assertEquals(0, 'short header length fits one byte');

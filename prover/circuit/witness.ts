@@ -109,7 +109,11 @@ function digestState(message: Uint8Array): ChainState {
   return new ChainState({ r: Field(0), h, n: Field(padded(message).length / 64), acc: Field(0), rpow: Field(0), capBlock: zeros, capPre: zeros, capEval: zeros, prev: Field(0) });
 }
 
-export function buildWitness(evidence: ManifestEvidence, trust: TrustInput): CircuitWitness {
+/**
+ * `force` exists for tests only: it places the claim-reference window at a chosen offset instead of searching the
+ * claim, to show that the circuit refuses look-alike runs the honest search would never pick.
+ */
+export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, force: { claimRefAt?: number } = {}): CircuitWitness {
   const S = evidence.sigStructure;
   const A = evidence.hashDataAssertion;
   checkLimit('the Sig_structure', S.length, LIMITS.sigStructure);
@@ -149,8 +153,11 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput): Cir
 
   // Claim: the hashed-uri of c2pa.hash.data ends with the url text, then "hash": bstr(32) SHA-256(A).
   const refHash = createHash('sha256').update(A).digest();
-  if (!equalAt(refHash, 0, evidence.hashDataRef)) invalid('the claim does not record the hash of the c2pa.hash.data assertion');
-  const o3 = findOnce(S, [...CLAIM_REF_SUFFIX, ...refHash], c0, S.length, 'the claim reference to c2pa.hash.data');
+  const o3 =
+    force.claimRefAt ??
+    (equalAt(refHash, 0, evidence.hashDataRef)
+      ? findOnce(S, [...CLAIM_REF_SUFFIX, ...refHash], c0, S.length, 'the claim reference to c2pa.hash.data')
+      : invalid('the claim does not record the hash of the c2pa.hash.data assertion'));
 
   // TBS: the P-256 SubjectPublicKeyInfo of the leaf key.
   const o4 = findOnce(T, P256_SPKI_PREFIX, 4, T.length, 'the P-256 key in the signing certificate');

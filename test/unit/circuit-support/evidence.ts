@@ -49,6 +49,8 @@ export interface EvidenceOptions {
   assetHash?: Uint8Array;
   /** Sign a different message than S (wrong COSE signature). */
   signOther?: boolean;
+  /** Bytes carried in an extra protected-header entry (to plant look-alike runs outside the claim). */
+  protectedExtra?: Uint8Array;
 }
 
 export async function publicKeyOf(cert: TestCert): Promise<{ x: bigint; y: bigint }> {
@@ -77,10 +79,12 @@ export async function makeEvidence(opts: EvidenceOptions = {}): Promise<Manifest
     [tstr('pad'), bstr(new Uint8Array(opts.claimPadding ?? 0))],
   ]);
   const chain = [signer.der, issuer.der].map((d) => bstr(d));
-  const protectedHeader = map([
+  const entries: [Buffer, Buffer][] = [
     [Buffer.from([0x01]), Buffer.from([0x26])],
     [Buffer.from([0x18, 0x21]), arr(chain)],
-  ]);
+  ];
+  if (opts.protectedExtra) entries.push([tstr('x'), bstr(opts.protectedExtra)]);
+  const protectedHeader = map(entries);
   const sigStructure = arr([tstr('Signature1'), bstr(protectedHeader), Buffer.from([0x40]), bstr(claim)]);
   const signed = opts.signOther ? Buffer.concat([sigStructure, Buffer.from([0])]) : sigStructure;
   const coseSignature = new Uint8Array(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, signed));
