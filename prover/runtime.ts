@@ -10,20 +10,22 @@ import { getBackendPreference, setBackend } from 'o1js';
 const require = createRequire(import.meta.url);
 
 export const APP_NAME = 'Shutterproof';
-/** The app's package.json, found upwards from this file (it runs from source in tests and from out/ when built). */
-function appPackage(): { version: string } {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+/** Version of the package named `name`, from the first package.json of that name upwards of `from`. */
+function versionOf(name: string, from: string): string {
+  for (let dir = dirname(from); dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
       const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version: string };
-      if (pkg.name === 'shutterproof') return pkg;
+      if (pkg.name === name) return pkg.version;
     }
   }
-  return { version: '0.0.0' };
+  return '0.0.0';
 }
 
-export const APP_VERSION: string = appPackage().version;
-export const O1JS_VERSION: string = (require('o1js/package.json') as { version: string }).version;
+// This file runs from source in tests and from out/ when built; o1js exports no package.json, so both are found
+// by walking up from a file inside the package.
+export const APP_VERSION = versionOf('shutterproof', fileURLToPath(import.meta.url));
+export const O1JS_VERSION = versionOf('o1js', require.resolve('o1js'));
 
 /**
  * Prefers the native backend (several times faster than wasm) when its prebuilt package for this platform is
