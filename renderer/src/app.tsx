@@ -27,9 +27,23 @@ function useTheme(): void {
   }, [theme]);
 }
 
+/** A file dropped outside a drop zone must not make the page navigate to it (a browser's default). */
+function usePreventStrayDrops(): void {
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+}
+
 export function App() {
   const { error } = useShutterproofSync();
   useTheme();
+  usePreventStrayDrops();
   const screen = useUi((s) => s.screen);
   const setScreen = useUi((s) => s.setScreen);
 

@@ -53,6 +53,12 @@ describe('built renderer from a static server', () => {
     await page.getByRole('button', { name: 'Details of IMG_1000.jpg' }).click();
     await page.getByText('Verified ✓').waitFor();
     await page.screenshot({ path: join(screenshots, 'renderer-light.png') });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Trust lists' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'renderer-settings.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Check a proof' }).click();
+    await page.getByRole('heading', { name: 'Check a proof' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'renderer-verify.png') });
     // Thumbnails of paths that do not exist fall back to icons; their failed loads are not app errors.
     expect(problems.filter((p) => !/ERR_FILE_NOT_FOUND|Not allowed to load local resource|Failed to load resource/.test(p))).toEqual([]);
   });
