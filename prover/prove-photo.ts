@@ -14,7 +14,7 @@ import { readPhoto } from './read-photo.js';
 import { etaMs, type Reporter } from './reporter.js';
 import { APP_NAME, APP_VERSION, O1JS_VERSION } from './runtime.js';
 import { publicKeyHex, trustListFor } from './trust-source.js';
-import { STATEMENT } from './statement.js';
+import { STATEMENT } from '../common/proof-statement.js';
 
 export type ProveJob = Omit<ProveRequest, 'id' | 'op'>;
 

@@ -5,7 +5,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { errorInfo, type ErrorCode } from '../../common/error-codes.js';
 import type { VerifyOutcome } from '../../common/ipc-contract.js';
-import { DOES_NOT_PROVE, PROVES } from '../../renderer/src/lib/proof-statement.js';
+import { DOES_NOT_PROVE, PROVES } from '../../common/proof-statement.js';
 import { apiError, createFakeApi, type FakeApi } from './support/fake-api.js';
 import { renderApp, useRendererTest } from './support/render-app.js';
 

@@ -1,5 +1,5 @@
 // What a proof says and what it does not, always shown next to a result so nobody reads more into it.
-import { DOES_NOT_PROVE, PROVES } from '../lib/proof-statement.js';
+import { DOES_NOT_PROVE, PROVES } from '../../../common/proof-statement.js';
 
 export function ProofStatement() {
   return (

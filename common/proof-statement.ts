@@ -1,4 +1,5 @@
-// What a Shutterproof proof establishes and what it leaves out (DESIGN §2), in the words people read in the app.
+// What a Shutterproof proof establishes and what it leaves out (DESIGN §2), in the words people read: the app shows
+// them and every proof pack carries them, so a verifier reads the same sentences.
 export const PROVES = [
   'The photo carries Content Credentials whose signature is valid (ES256).',
   'The certificate that signed them was issued by an authority on the trust list named below.',
@@ -13,3 +14,5 @@ export const DOES_NOT_PROVE = [
   'Other manifests: only Content Credentials embedded in JPEG and PNG files are read, not remote or sidecar ones.',
   'That the scene is real or the caption true: a proof says who vouched for the file, not what it shows.',
 ] as const;
+
+export const STATEMENT = { proves: [...PROVES], doesNotProve: [...DOES_NOT_PROVE] };
