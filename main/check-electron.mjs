@@ -1,5 +1,6 @@
 // Run before `npm start` / `npm run dev`: Electron's npm package ships without its binary (it is downloaded by a
 // separate step), so say plainly what is missing and how to get it instead of failing inside Electron's CLI.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,14 +10,19 @@ const electronDir = dirname(require.resolve('electron/package.json'));
 const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
 const pathFile = join(electronDir, 'path.txt');
 
-if (process.env.ELECTRON_OVERRIDE_DIST_PATH) process.exit(0);
-if (existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()))) process.exit(0);
+const installed = () => existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+
+if (process.env.ELECTRON_OVERRIDE_DIST_PATH || installed()) process.exit(0);
+// First run after `npm install`: fetch the binary now (electron's own installer), so install-and-run is one line.
+console.error(`Fetching Electron ${version} (first run only)…`);
+spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 10 * 60_000 });
+if (installed()) process.exit(0);
 
 console.error(`
 Shutterproof needs Electron ${version}'s program, which is not installed yet
 (node_modules/electron/path.txt is missing).
 
-  • With internet access:   node node_modules/electron/install.js   then  npm start
+  • It could not be downloaded now. With internet access, run npm start again.
   • Offline: copy an unpacked Electron ${version} for this platform to a folder and run
         ELECTRON_OVERRIDE_DIST_PATH=/that/folder npm start
 
