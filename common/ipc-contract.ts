@@ -218,5 +218,13 @@ export type EventChannel = keyof EventMap;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeMap[C]>;
 export type InvokeResult<C extends InvokeChannel> = ReturnType<InvokeMap[C]>;
 
+/**
+ * Thumbnails are served by main beside the page, only for the photo of a known job, at this path relative to the
+ * page (app://shutterproof/thumbnails/<jobId> in the app): the page never names a file, and `img-src 'self'` holds.
+ */
+export function thumbnailPath(jobId: string): string {
+  return `thumbnails/${encodeURIComponent(jobId)}`;
+}
+
 /** Wrapped result: errors cross IPC as data so the renderer can show the code's sentence and hint. */
 export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: JobError };

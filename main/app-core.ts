@@ -11,7 +11,7 @@ import { JobEngine } from './jobs/job-engine.js';
 import { proverTrustListParser } from './jobs/trust-list-parser.js';
 import { TrustListStore } from './jobs/trust-lists.js';
 import { ProverSupervisor, type LogLevel, type ProverCommand } from './prover/supervisor.js';
-import type { SettingsAccess } from './settings.js';
+import type { SettingsAccess } from './settings-defaults.js';
 
 export interface AppCoreOptions {
   userData: string;

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
+import { thumbnail } from './thumbnail.js';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://shutterproof`;
@@ -45,11 +46,17 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** The photo of a known job, as the thumbnail route may serve it; undefined for anything else. */
+export type PhotoOfJob = (jobId: string) => string | undefined;
+
+const THUMBNAIL_PREFIX = '/thumbnails/';
+
+export function serveRenderer(rendererDir: string, photoOfJob: PhotoOfJob): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'shutterproof') return new Response('not found', { status: 404 });
+    if (url.pathname.startsWith(THUMBNAIL_PREFIX)) return thumbnail(photoOfJob(decodeURIComponent(url.pathname.slice(THUMBNAIL_PREFIX.length))));
     const file = normalize(join(root, decodeURIComponent(url.pathname)));
     // Nothing outside the renderer folder is ever served.
     if (!file.startsWith(root)) return new Response('forbidden', { status: 403 });
@@ -67,3 +74,4 @@ export function serveRenderer(rendererDir: string): void {
     }
   });
 }
+

@@ -5,7 +5,7 @@ import type { Emit } from './jobs/event-batcher.js';
 import type { JobEngine } from './jobs/job-engine.js';
 import type { TrustListStore } from './jobs/trust-lists.js';
 import type { Handlers } from './ipc.js';
-import type { SettingsAccess } from './settings.js';
+import type { SettingsAccess } from './settings-defaults.js';
 
 export interface Desktop {
   pickFolder(title: string, defaultPath: string): Promise<string | null>;

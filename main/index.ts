@@ -64,7 +64,6 @@ function start(): void {
     reveal: (path) => shell.showItemInFolder(path),
   };
 
-  if (!devServerUrl) serveRenderer(join(here, '../renderer'));
   const ownPage = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith(APP_ORIGIN + '/'));
   const { engine, handlers } = createAppCore({
     userData,
@@ -77,6 +76,7 @@ function start(): void {
     onBatchFinished: (summary) => feedback.batchFinished(summary),
   });
   registerHandlers(ipcMain, handlers, ownWindowSender(() => window?.webContents.id, ownPage));
+  if (!devServerUrl) serveRenderer(join(here, '../renderer'), (jobId) => engine.get(jobId)?.file.path);
 
   engine.open();
   openWindow();

@@ -1,29 +1,14 @@
 // Settings live in main (electron-store under user data) and are read and written only through this module, so
 // the engine and tests see a plain `get()` and `set(patch)`. Stored values are re-validated on read: a hand-edited
 // or older settings file can never hand the engine a value outside the contract's ranges.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import Store from 'electron-store';
 import { schemas, type Settings } from '../common/ipc-contract.js';
+import type { SettingsAccess } from './settings-defaults.js';
 
-export function defaultSettings(documentsFolder = join(homedir(), 'Documents')): Settings {
-  return {
-    concurrency: 1,
-    outputFolder: join(documentsFolder, 'Shutterproof'),
-    historyRetentionDays: 90,
-    jobTimeoutMinutes: 60,
-    defaultTrustListId: null,
-    includeStrippedPhoto: false,
-    theme: 'system',
-  };
-}
+export { defaultSettings, type SettingsAccess } from './settings-defaults.js';
 
 const patchSchema = schemas['settings:set'].def.items[0];
 
-export interface SettingsAccess {
-  get(): Settings;
-  set(patch: Partial<Settings>): Settings;
-}
 
 export function openSettings(defaults: Settings): SettingsAccess {
   const store = new Store<{ settings: Partial<Settings> }>({ name: 'settings', defaults: { settings: {} } });

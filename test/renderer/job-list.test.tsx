@@ -78,12 +78,13 @@ describe('job list', () => {
     expect(screen.queryByRole('heading', { name: 'Drop one' })).toBeNull();
   });
 
-  it('shows a lazy file:// thumbnail and falls back to an icon when it cannot load', async () => {
+  it("shows a lazy thumbnail served beside the page for the job (never a file path) and falls back to an icon", async () => {
     const job = makeJob({ name: 'my photo #1.jpg' });
     await renderApp(createFakeApi({ jobs: [job] }));
     const img = row('my photo #1.jpg').querySelector('img')!;
     expect(img.getAttribute('loading')).toBe('lazy');
-    expect(img.getAttribute('src')).toBe('file:///home/ana/Pictures/my%20photo%20%231.jpg');
+    expect(img.getAttribute('src')).toBe(`thumbnails/${encodeURIComponent(job.id)}`);
+    expect(img.getAttribute('src')).not.toContain('Pictures');
     fireEvent.error(img);
     expect(within(row('my photo #1.jpg')).getByTestId('thumb-icon')).toBeTruthy();
   });

@@ -88,7 +88,9 @@ describe('app:// renderer server', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'export {}');
     writeFileSync(join(dir, '..', 'secret.txt'), 'secret');
-    serveRenderer(dir);
+    const photo = join(dir, '..', 'photo.jpg');
+    writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    serveRenderer(dir, (jobId) => (jobId === 'job-1' ? photo : jobId === 'job-2' ? join(dir, '..', 'secret.txt') : undefined));
     const get = (url: string) => recorded.handler!(new Request(url));
     const index = await get('app://shutterproof/index.html');
     expect(index.status).toBe(200);
@@ -105,5 +107,14 @@ describe('app:// renderer server', () => {
     expect((await get('app://shutterproof/..%2fsecret.txt')).status).toBe(403);
     expect((await get('app://elsewhere/index.html')).status).toBe(404);
     expect((await get('app://shutterproof/missing.js')).status).toBe(404);
+  });
+
+  it("serves a job's photo as its thumbnail, and nothing for unknown jobs or files that are not photos", async () => {
+    const get = (url: string) => recorded.handler!(new Request(url));
+    const thumb = await get('app://shutterproof/thumbnails/job-1');
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+    expect((await get('app://shutterproof/thumbnails/job-2')).status).toBe(404);
+    expect((await get('app://shutterproof/thumbnails/nobody')).status).toBe(404);
   });
 });

@@ -49,7 +49,7 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
       onKeyDown={onKeyDown}
       onDoubleClick={() => actions.openDetails(job.id)}
     >
-      <Thumbnail path={job.file.path} />
+      <Thumbnail jobId={job.id} />
       <div className="job-row__main">
         <div className="job-row__title">
           <span className="job-row__name" title={job.file.path}>

@@ -1,17 +1,17 @@
-// The photo itself as a small lazy thumbnail straight from disk (file: images are allowed by the CSP); if the
-// image cannot load — another origin, a moved file, a PNG too odd for the browser — an icon stands in.
+// The photo itself as a small lazy thumbnail, served by main beside the page for this job only (the page never
+// names a file); if it cannot load — a moved file, a PNG too odd for the browser — an icon stands in.
 import { memo, useState } from 'react';
-import { fileUrl } from '../lib/file-url.js';
+import { thumbnailPath } from '../../../common/ipc-contract.js';
 import { PhotoIcon } from './icons.js';
 
-export const Thumbnail = memo(function Thumbnail({ path }: { path: string }) {
+export const Thumbnail = memo(function Thumbnail({ jobId }: { jobId: string }) {
   const [failedFor, setFailedFor] = useState<string | null>(null);
-  if (failedFor === path) {
+  if (failedFor === jobId) {
     return (
       <span className="thumb thumb--icon" data-testid="thumb-icon">
         <PhotoIcon />
       </span>
     );
   }
-  return <img className="thumb" src={fileUrl(path)} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedFor(path)} />;
+  return <img className="thumb" src={thumbnailPath(jobId)} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedFor(jobId)} />;
 });

@@ -10,12 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { EventMap } from '../../../common/ipc-contract.js';
 import { createAppCore } from '../../../main/app-core.js';
+import { thumbnail } from '../../../main/thumbnail.js';
 import type { Desktop } from '../../../main/handlers.js';
 import { registerHandlers } from '../../../main/ipc.js';
 import type { JobEngine } from '../../../main/jobs/job-engine.js';
 import { minimalEnv } from '../../../main/prover/supervisor.js';
-import type { SettingsAccess } from '../../../main/settings.js';
-import { defaultSettings } from '../../../main/settings.js';
+import { defaultSettings, type SettingsAccess } from '../../../main/settings-defaults.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -122,6 +122,12 @@ export async function startBridge(options: { root: string; rendererDir: string; 
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/thumbnails/')) {
+      // main's own thumbnail route: a known job's photo, JPEG or PNG bytes only.
+      const response = await thumbnail(engine.get(decodeURIComponent(url.pathname.slice('/thumbnails/'.length)))?.file.path);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      return void res.end(Buffer.from(await response.arrayBuffer()));
     }
     if (req.method === 'GET') return serveStatic(url.pathname, res);
     res.writeHead(405).end();
