@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devCsp } from './renderer/vite-dev-csp.js';
 
 const root = import.meta.dirname;
 
@@ -28,7 +29,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    // The dev server's React preamble is an inline script; devCsp relaxes the page's CSP for `npm run dev` only.
+    plugins: [react(), devCsp()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
