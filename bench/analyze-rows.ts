@@ -5,7 +5,8 @@ import { C2paEs256 } from '../prover/circuit/bind-step.js';
 
 export async function analyzeRows(): Promise<Record<string, number>> {
   return {
-    'sha-chain.step': (await ShaChain.analyzeMethods()).step.rows,
+    'sha-chain.start': (await ShaChain.analyzeMethods()).start.rows,
+    'sha-chain.next': (await ShaChain.analyzeMethods()).next.rows,
     'ecdsa.verify': (await EcdsaStep.analyzeMethods()).verify.rows,
     'c2pa-es256.bind': (await C2paEs256.analyzeMethods()).bind.rows,
   };

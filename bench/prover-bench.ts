@@ -3,12 +3,13 @@
 //   npx tsx bench/prover-bench.ts [--cache /work/.cache/o1js-dev] [--claim-padding N]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setBackend } from 'o1js';
-import { analyzeRows } from './analyze-rows.js';
-import { buildWitness, compile, planSteps, prove, verify } from '../prover/circuit/index.js';
-import { loadTestPki } from '../test/support/pki.js';
-import { makeEvidence, publicKeyOf } from '../test/unit/circuit-support/evidence.js';
 
+// The backend must be chosen before o1js initialises, so the circuit modules are loaded afterwards.
 setBackend('native');
+const { analyzeRows } = await import('./analyze-rows.js');
+const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
+const { loadTestPki } = await import('../test/support/pki.js');
+const { makeEvidence, publicKeyOf } = await import('../test/unit/circuit-support/evidence.js');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;

@@ -7,7 +7,7 @@ import { C2paEs256, StatementInput } from './bind-step.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP } from './constants.js';
 import { EcdsaP256, EcdsaStep, Secp256r1 } from './ecdsa-step.js';
-import { initialChainState, ShaChain, ShaChainProof, STEP_BYTES } from './sha-chain.js';
+import { ShaChain, ShaChainProof, STEP_BYTES } from './sha-chain.js';
 import type { CircuitWitness, MessagePlan } from './witness.js';
 
 export interface VerificationKey {
@@ -106,17 +106,18 @@ export async function prove(w: CircuitWitness, hooks: ProveHooks = {}): Promise<
     return value;
   };
   const r = Field(w.r);
-  const dummyState = initialChainState(Field(0), Array.from({ length: 8 }, () => Field(0)), Field(0));
-  const dummy = await ShaChainProof.dummy(undefined, dummyState, 1);
-
   const chain = async (m: MessagePlan, before: ShaChainProof | undefined): Promise<ShaChainProof> => {
-    let prev = before ?? dummy;
+    let prev = before;
     for (let i = 0; i < m.steps.length; i++) {
       const { bytes, active, capInit } = stepInputs(m, i);
-      const hasPrev = Bool(i > 0 || before !== undefined);
-      prev = await run(async () => (await ShaChain.step(prev, Bool(i === 0), hasPrev, r, capInit, bytes, active)).proof);
+      const last = prev;
+      prev = await run(async () =>
+        last === undefined
+          ? (await ShaChain.start(r, capInit, bytes, active)).proof
+          : (await ShaChain.next(last, Bool(i === 0), capInit, bytes, active)).proof,
+      );
     }
-    return prev;
+    return prev!;
   };
 
   const aProof = await chain(w.a, undefined);

@@ -82,23 +82,26 @@ export function chainStep(
   return new ChainState({ r, h: h.map((w) => w.value), n, acc, rpow, capBlock: s.capBlock, capPre, capEval, prev: s.prev });
 }
 
+const zeroCaptures = () => Array.from({ length: CAPTURES }, () => Field(0));
+
+// Two methods: o1js dummy proofs for `verifyIf(false)` failed here (Pickles Assert_failure) with a program that uses
+// lookups, so the first step of a chain is its own method instead of a step over a dummy proof.
 export const ShaChain = ZkProgram({
   name: 'c2pa-es256-sha-chain',
   publicOutput: ChainState,
   methods: {
-    step: {
-      privateInputs: [SelfProof, Bool, Bool, Field, CaptureBlocks, StepBytes, StepActive],
-      async method(
-        prev: SelfProof<undefined, ChainState>,
-        fresh: Bool,
-        hasPrev: Bool,
-        rInit: Field,
-        capInit: Field[],
-        bytes: UInt8[],
-        active: Bool[],
-      ) {
-        prev.verifyIf(hasPrev);
-        return { publicOutput: chainStep(prev.publicOutput, fresh, hasPrev, rInit, capInit, bytes, active) };
+    start: {
+      privateInputs: [Field, CaptureBlocks, StepBytes, StepActive],
+      async method(rInit: Field, capInit: Field[], bytes: UInt8[], active: Bool[]) {
+        const none = initialChainState(Field(0), zeroCaptures(), Field(0));
+        return { publicOutput: chainStep(none, Bool(true), Bool(false), rInit, capInit, bytes, active) };
+      },
+    },
+    next: {
+      privateInputs: [SelfProof, Bool, CaptureBlocks, StepBytes, StepActive],
+      async method(prev: SelfProof<undefined, ChainState>, fresh: Bool, capInit: Field[], bytes: UInt8[], active: Bool[]) {
+        prev.verify();
+        return { publicOutput: chainStep(prev.publicOutput, fresh, Bool(true), prev.publicOutput.r, capInit, bytes, active) };
       },
     },
   },
