@@ -6,6 +6,7 @@
 //   flood    5,000 log events and 2,000 stderr lines before the result
 //   nocc     error event no_content_credentials      slow     answers after FAKE_PROVER_SLOW_MS (default 3000)
 //   garbage  prints non-JSON and invalid events before the result
+//   firehose FAKE_PROVER_FIREHOSE_RATE log lines a second (default 50,000) for FAKE_PROVER_FIREHOSE_SECONDS (10)
 // Flags: --hello-delay <ms>, --warmup-ms <ms>, --die-at-start, --die-in-warmup. FAKE_PROVER_LOG=<file> appends each
 // request line (tests use it to see what was asked and in which order).
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,7 @@ async function prove(req) {
     for (let i = 0; i < 5000; i++) send({ id, type: 'log', level: 'debug', msg: `flood line ${i}` });
     for (let i = 0; i < 2000; i++) process.stderr.write(`stderr flood ${i}\n`);
   }
+  if (name.includes('firehose')) await firehose(id);
   const stages = ['read', 'prove', 'verify'];
   for (const [index, stage] of stages.entries()) {
     send({ id, type: 'stage', name: stage, label: `Step ${stage}`, index, total: stages.length });
@@ -96,6 +98,22 @@ async function prove(req) {
     timings: { totalMs: 30, steps: [{ name: 'prove', ms: 30 }] },
   };
   send({ id, type: 'result', packPath, summary });
+}
+
+/** Log lines at a steady rate, in 10 ms slices, honouring stdout back-pressure like the real prover would. */
+async function firehose(id) {
+  const rate = Number(process.env.FAKE_PROVER_FIREHOSE_RATE ?? 50_000);
+  const seconds = Number(process.env.FAKE_PROVER_FIREHOSE_SECONDS ?? 10);
+  const perSlice = Math.round(rate / 100);
+  const start = Date.now();
+  let line = 0;
+  for (let slice = 0; slice < seconds * 100; slice++) {
+    let chunk = '';
+    for (let i = 0; i < perSlice; i++) chunk += JSON.stringify({ id, type: 'log', level: 'debug', msg: `firehose line ${line++}` }) + '\n';
+    if (!process.stdout.write(chunk)) await new Promise((done) => process.stdout.once('drain', done));
+    const due = start + (slice + 1) * 10;
+    if (due > Date.now()) await sleep(due - Date.now());
+  }
 }
 
 async function handle(req) {

@@ -14,7 +14,7 @@ import { thumbnail } from '../../../main/thumbnail.js';
 import type { Desktop } from '../../../main/handlers.js';
 import { registerHandlers } from '../../../main/ipc.js';
 import type { JobEngine } from '../../../main/jobs/job-engine.js';
-import { minimalEnv } from '../../../main/prover/supervisor.js';
+import { minimalEnv, type ProverCommand } from '../../../main/prover/supervisor.js';
 import { defaultSettings, type SettingsAccess } from '../../../main/settings-defaults.js';
 
 const MIME: Record<string, string> = {
@@ -37,7 +37,15 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(options: { root: string; rendererDir: string; proverCacheDir: string }): Promise<Bridge> {
+export interface BridgeOptions {
+  root: string;
+  rendererDir: string;
+  proverCacheDir: string;
+  /** Another prover program (benchmarks use the protocol test double); the real prover by default. */
+  prover?: ProverCommand;
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { root, rendererDir } = options;
   const uploads = join(root, 'uploads');
   mkdirSync(uploads, { recursive: true });
@@ -62,11 +70,12 @@ export async function startBridge(options: { root: string; rendererDir: string; 
   };
   const { engine, handlers } = createAppCore({
     userData: root,
-    proverCommand: () => ({
-      file: process.execPath,
-      args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
-      env: minimalEnv(),
-    }),
+    proverCommand: () =>
+      options.prover ?? {
+        file: process.execPath,
+        args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
+        env: minimalEnv(),
+      },
     settings,
     desktop,
     emit,
