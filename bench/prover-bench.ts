@@ -1,6 +1,6 @@
 // Prover benchmark: rows per method, compile time (cold or warm, depending on the cache folder), prove time per
 // recursive step, verify time, peak RSS and proof size, on the test evidence. Run twice to see cold, then warm:
-//   npx tsx bench/prover-bench.ts [--cache /work/.cache/o1js-dev] [--claim-padding N]
+//   npx tsx bench/prover-bench.ts [--cache <dir>] [--claim-padding N]   (default: the CLI's and the tests' cache)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setBackend } from 'o1js';
 
@@ -14,7 +14,9 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const cacheDir = arg('--cache', '/work/.cache/o1js-dev');
+const { circuitCacheDir } = await import('../prover/compiled-circuit.js');
+const { defaultCacheDir } = await import('../prover/runtime.js');
+const cacheDir = arg('--cache', circuitCacheDir(defaultCacheDir()));
 const claimPadding = Number(arg('--claim-padding', '0'));
 
 function peakRssMb(): number {

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { proofPack, type ProofPack } from '../../common/proof-pack.js';
+import { EXPECTED_VK_HASH } from '../../prover/circuit/expected-vk.js';
 import { defaultCacheDir } from '../../prover/runtime.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
@@ -50,6 +51,9 @@ async function tampered(name: string, change: (p: ProofPack) => void): Promise<s
 describe('shutterproof prove + verify with the real circuit', () => {
   it('writes a proof pack that reveals no certificate and says what it proves', async () => {
     expect(pack.verified).toBe(true);
+    // The key the prover compiled is the one committed in the code, so `verify` can reject foreign keys unaided.
+    expect(pack.verificationKey.hash).toBe(EXPECTED_VK_HASH);
+    expect(pack.circuit).toEqual({ id: 'c2pa-es256', version: 1, vkHash: EXPECTED_VK_HASH });
     expect(pack.trustList.keys).toHaveLength(2);
     const text = await readFile(packPath, 'utf8');
     expect(text).not.toContain('BEGIN CERTIFICATE');
