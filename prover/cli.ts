@@ -13,7 +13,7 @@ import { readPack, verifyPack } from './verify-pack.js';
 
 const USAGE = `Usage:
   shutterproof prove <photo>... [--trust-list <pem>] [--out <dir>] [--cache <dir>] [--strip] [--json]
-  shutterproof verify <pack.proof.json> [--photo <file>] [--json]
+  shutterproof verify <pack.proof.json> [--photo <file>] [--cache <dir>] [--json]
   shutterproof inspect <photo> [--trust-list <pem>] [--json]
 
 Without --trust-list, a proof hides the signer among the issuer named in the photo's own credentials.`;
@@ -84,7 +84,9 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     case 'verify': {
       if (positionals.length !== 1) return usageError(err, 'verify needs exactly one proof pack');
       return attempt(err, async () => {
-        const summary = await verifyPack(await readPack(resolve(positionals[0])), values.photo && resolve(values.photo));
+        chooseBackend();
+        const cacheDir = resolve(values.cache ?? defaultCacheDir());
+        const summary = await verifyPack(await readPack(resolve(positionals[0])), values.photo && resolve(values.photo), cacheDir);
         if (values.json) print(summary);
         else
           out(

@@ -5,6 +5,7 @@ import { ShutterproofError } from '../common/error-codes.js';
 import { proofPack, type ProofPack } from '../common/proof-pack.js';
 import { assetHashOfPhoto } from './photo-hash.js';
 import { CIRCUIT_ID, CIRCUIT_VERSION, EXPECTED_VK_HASH, trustRoot, verify } from './circuit/index.js';
+import { circuitCacheDir } from './compiled-circuit.js';
 import { readPhoto } from './read-photo.js';
 
 export interface VerifySummary {
@@ -37,7 +38,7 @@ export async function readPack(path: string): Promise<ProofPack> {
   return parsed.data;
 }
 
-export async function verifyPack(pack: ProofPack, photoPath?: string): Promise<VerifySummary> {
+export async function verifyPack(pack: ProofPack, photoPath?: string, cacheDir?: string): Promise<VerifySummary> {
   if (pack.circuit.id !== CIRCUIT_ID || pack.circuit.version !== CIRCUIT_VERSION)
     throw new ShutterproofError(
       'verification_key_mismatch',
@@ -55,7 +56,7 @@ export async function verifyPack(pack: ProofPack, photoPath?: string): Promise<V
     throw new ShutterproofError('proof_invalid', 'the photo hash in the pack does not match the proved hash');
 
   // A damaged proof can fail to decode at all; to a user that is the same as a proof that does not verify.
-  const ok = await verify(pack.proof, pack.verificationKey, pack.publicInputs).catch((error: unknown) => {
+  const ok = await verify(pack.proof, pack.verificationKey, pack.publicInputs, cacheDir && circuitCacheDir(cacheDir)).catch((error: unknown) => {
     throw new ShutterproofError('proof_invalid', `the proof cannot be read: ${(error as Error)?.message ?? error}`);
   });
   if (!ok) throw new ShutterproofError('proof_invalid', 'the proof does not verify against the verification key');

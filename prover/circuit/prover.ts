@@ -3,6 +3,7 @@
 //   Sig_structure chain (1..n steps) -> ECDSA(leaf key, SHA-256(S))      -> bind (framing, trust root) = final proof
 // On more cores the branches can run in separate processes; here they run one after the other.
 import { Bool, Cache, Field, Proof, UInt8, verify as verifyProof, type JsonProof } from 'o1js';
+import { withSrsCache } from './srs-cache.js';
 import { C2paEs256, StatementInput } from './bind-step.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP } from './constants.js';
@@ -140,6 +141,8 @@ export async function verify(
   proof: JsonProof | Record<string, unknown>,
   verificationKey: VerificationKey,
   expected?: { assetHash: string; trustRoot: string },
+  /** The compile cache folder: its SRS and Lagrange bases make a fresh process verify in about a second. */
+  cacheDir?: string,
 ): Promise<boolean> {
   try {
     const json = proof as JsonProof;
@@ -151,7 +154,7 @@ export async function verify(
       const fields = StatementInput.toFields(want).map((x) => x.toString());
       if (have.length !== fields.length || have.some((v, i) => v !== fields[i])) return false;
     }
-    return await verifyProof(json, verificationKey.data);
+    return await withSrsCache(cacheDir, () => verifyProof(json, verificationKey.data));
   } catch {
     return false;
   }
