@@ -84,7 +84,7 @@ describe('drop a photo, get a proof (real engine, real prover, headless Chromium
 
     bridge.exportFolder = join(f.dir, '..', 'exported');
     await mkdir(bridge.exportFolder, { recursive: true });
-    await page.getByRole('button', { name: 'Export holiday.jpg' }).click();
+    await row.getByRole('button', { name: 'Export holiday.jpg' }).click();
     await page.getByRole('checkbox', { name: /Include the photo without its Content Credentials/ }).check();
     await page.getByRole('button', { name: 'Choose folder and export' }).click();
     const packPath = join(bridge.exportFolder, 'holiday.proof.json');

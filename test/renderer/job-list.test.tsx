@@ -32,6 +32,12 @@ describe('job list', () => {
     expect(screen.queryByRole('button', { name: 'Export 1 photo from Desk' })).toBeNull();
   });
 
+  it('gives a finished one-photo drop only its row Export, never two buttons with the same name', async () => {
+    const group = makeGroup({ label: 'holiday.jpg' });
+    await renderApp(createFakeApi({ groups: [group], jobs: [makeJob({ groupId: group.id, name: 'holiday.jpg', state: 'succeeded', result: makeResult() })] }));
+    expect(screen.getAllByRole('button', { name: 'Export holiday.jpg' })).toHaveLength(1);
+  });
+
   it('shows state in plain words, the stage label, step and done/total, and the ETA', async () => {
     const job = makeJob({
       name: 'harbour.jpg',

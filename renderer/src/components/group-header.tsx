@@ -1,4 +1,5 @@
-// One drop's header in the job list: its label, how many photos are where, and Export for the whole group.
+// One drop's header in the job list: its label, how many photos are where, and Export for the whole group (a drop of
+// one photo has its row's Export only: two buttons doing the same thing under the same name would confuse).
 import { memo } from 'react';
 import type { JobGroup } from '../../../common/ipc-contract.js';
 import { countsText, type GroupCounts } from '../lib/job-list-model.js';
@@ -9,7 +10,7 @@ export const GroupHeader = memo(function GroupHeader({ group, counts, actions }:
     <div className="group-header" role="listitem">
       <h2 className="group-header__label">{group.label}</h2>
       <span className="group-header__counts">{countsText(counts)}</span>
-      {counts.done > 0 && (
+      {counts.done > 0 && counts.total > 1 && (
         <button type="button" className="button button--small" onClick={() => actions.askExport({ kind: 'group', groupId: group.id }, group.label)} aria-label={`Export ${group.label}`}>
           Export
         </button>
