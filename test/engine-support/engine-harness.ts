@@ -1,5 +1,5 @@
 // Builds a JobEngine for tests: real supervisor, the protocol double as prover, a temp folder, recorded events.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { rmSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -25,8 +25,14 @@ export interface Emitted {
   payload: unknown;
 }
 
+const made: string[] = [];
+// Test folders go when the test process ends (a kill -9 test's child leaves its folder to the parent that made it).
+process.once('exit', () => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 export function tempDir(prefix = 'sp-engine-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A file that is a JPEG by its first bytes; unique content unless `content` is given. */
