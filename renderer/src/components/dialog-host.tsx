@@ -15,53 +15,51 @@ export function DialogHost() {
 
   if (dialog.kind === 'remove') {
     return (
-      <Modal title={`Remove ${dialog.name}?`} onClose={close}>
-        <p>It leaves the list. A proof still being made is stopped; proof packs already exported stay where they are.</p>
-        <div className="modal__buttons">
-          <button type="button" className="button" onClick={close}>
-            Keep
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            data-autofocus
-            onClick={() => {
-              close();
-              void actions.remove(dialog.jobId);
-            }}
-          >
-            Remove
-          </button>
-        </div>
-      </Modal>
+      <ConfirmRemove
+        title={`Remove ${dialog.name}?`}
+        text="It leaves the list. A proof still being made is stopped; proof packs already exported stay where they are."
+        onClose={close}
+        onRemove={() => void actions.remove(dialog.jobId)}
+      />
     );
   }
 
   if (dialog.kind === 'remove-trust-list') {
     return (
-      <Modal title={`Remove the trust list “${dialog.name}”?`} onClose={close}>
-        <p>Proofs already made with it stay valid. New proofs can no longer use it.</p>
-        <div className="modal__buttons">
-          <button type="button" className="button" onClick={close}>
-            Keep
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            data-autofocus
-            onClick={() => {
-              close();
-              void attempt(() => api().trustLists.remove(dialog.id), 'Could not remove the trust list');
-            }}
-          >
-            Remove
-          </button>
-        </div>
-      </Modal>
+      <ConfirmRemove
+        title={`Remove the trust list “${dialog.name}”?`}
+        text="Proofs already made with it stay valid. New proofs can no longer use it."
+        onClose={close}
+        onRemove={() => void attempt(() => api().trustLists.remove(dialog.id), 'Could not remove the trust list')}
+      />
     );
   }
 
   return <ExportDialog scope={dialog.scope} title={dialog.title} onClose={close} onExport={actions.exportPacks} />;
+}
+
+function ConfirmRemove({ title, text, onClose, onRemove }: { title: string; text: string; onClose(): void; onRemove(): void }) {
+  return (
+    <Modal title={title} onClose={onClose}>
+      <p>{text}</p>
+      <div className="modal__buttons">
+        <button type="button" className="button" onClick={onClose}>
+          Keep
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          data-autofocus
+          onClick={() => {
+            onClose();
+            onRemove();
+          }}
+        >
+          Remove
+        </button>
+      </div>
+    </Modal>
+  );
 }
 
 function ExportDialog({ scope, title, onClose, onExport }: { scope: ExportScope; title: string; onClose(): void; onExport(scope: ExportScope, strip: boolean): Promise<void> }) {
