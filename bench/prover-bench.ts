@@ -19,10 +19,13 @@ const { defaultCacheDir } = await import('../prover/runtime.js');
 const cacheDir = arg('--cache', circuitCacheDir(defaultCacheDir()));
 const claimPadding = Number(arg('--claim-padding', '0'));
 
-function peakRssMb(): number {
-  const status = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/);
-  return status ? Math.round(Number(status[1]) / 1024) : Math.round(process.resourceUsage().maxRSS / 1024);
+function statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
+  const status = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
+  return status ? Math.round(Number(status[1]) / 1024) : undefined;
 }
+const peakRssMb = () => statusMb('VmHWM') ?? Math.round(process.resourceUsage().maxRSS / 1024);
+// Resident now (not the peak): shows what stays in memory between steps, e.g. proving keys once loaded.
+const rssNow = () => `RSS now ${statusMb('VmRSS') ?? Math.round(process.memoryUsage.rss() / 1048576)} MB, peak ${peakRssMb()} MB`;
 const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
 
 const rows = await analyzeRows();
@@ -37,15 +40,15 @@ console.log(`inputs: Sig_structure ${evidence.sigStructure.length} B, TBS ${witn
 
 const warm = existsSync(cacheDir) && readdirSync(cacheDir).length > 0;
 let t0 = Date.now();
-const vk = await compile({ cacheDir, onProgress: (d, t, label) => console.log(`  compile ${d}/${t} ${label} (${secs(Date.now() - t0)})`) });
+const vk = await compile({ cacheDir, onProgress: (d, t, label) => console.log(`  compile ${d}/${t} ${label} (${secs(Date.now() - t0)}, ${rssNow()})`) });
 const compileMs = Date.now() - t0;
-console.log(`compile (${warm ? 'warm' : 'cold'} cache): ${secs(compileMs)}, vk hash ${vk.hash}, peak RSS ${peakRssMb()} MB`);
+console.log(`compile (${warm ? 'warm' : 'cold'} cache): ${secs(compileMs)}, vk hash ${vk.hash}, ${rssNow()}`);
 
 const plan = planSteps(witness);
 t0 = Date.now();
 const result = await prove(witness, {
   onStep: (i, n, name) => process.stdout.write(`  step ${i + 1}/${n} ${name} ... `),
-  onStepDone: (_i, ms) => console.log(`${secs(ms)} (peak RSS ${peakRssMb()} MB)`),
+  onStepDone: (_i, ms) => console.log(`${secs(ms)} (${rssNow()})`),
 });
 const proveMs = Date.now() - t0;
 console.log(`prove: ${plan.length} steps, ${secs(proveMs)} (includes the final self-verification)`);
