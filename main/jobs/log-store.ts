@@ -4,6 +4,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogLine } from '../../common/ipc-contract.js';
+import { LineRing } from './line-ring.js';
 
 export const RING_LINES = 500;
 const MAX_MSG_CHARS = 2000;
@@ -13,8 +14,9 @@ export const MAX_LOG_FILE_LINES = 200_000;
 export const MAX_RINGS = 64;
 
 interface JobLog {
-  ring: LogLine[];
+  ring: LineRing;
   lastSeq: number;
+  file: string;
 }
 
 export class LogStore {
@@ -31,10 +33,9 @@ export class LogStore {
     const line: LogLine = { seq: log.lastSeq + 1, ts: this.now(), level, msg: msg.length > MAX_MSG_CHARS ? msg.slice(0, MAX_MSG_CHARS) + '…' : msg };
     log.lastSeq = line.seq;
     log.ring.push(line);
-    if (log.ring.length > RING_LINES) log.ring.splice(0, log.ring.length - RING_LINES);
     if (line.seq <= MAX_LOG_FILE_LINES) {
       try {
-        appendFileSync(this.file(jobId), JSON.stringify(line) + '\n');
+        appendFileSync(log.file, JSON.stringify(line) + '\n');
       } catch {
         // The ring still has the line; a full disk must not fail the job through its log.
       }
@@ -45,10 +46,11 @@ export class LogStore {
   /** Lines with seq > after: from memory when the ring reaches back far enough, else from the file. */
   since(jobId: string, after: number): { lines: LogLine[]; lastSeq: number } {
     const log = this.open(jobId);
-    const first = log.ring[0]?.seq ?? log.lastSeq + 1;
-    if (after + 1 >= first) return { lines: log.ring.filter((l) => l.seq > after), lastSeq: log.lastSeq };
-    const fromFile = this.readFile(jobId).filter((l) => l.seq > after);
-    const tail = log.ring.filter((l) => l.seq > (fromFile.at(-1)?.seq ?? after));
+    const first = log.ring.first?.seq ?? log.lastSeq + 1;
+    // A full ring is already the newest RING_LINES lines: reading the file could only return the same.
+    if (after + 1 >= first || log.ring.length >= RING_LINES) return { lines: log.ring.after(after), lastSeq: log.lastSeq };
+    const fromFile = this.readFile(log.file).filter((l) => l.seq > after);
+    const tail = log.ring.after(fromFile.at(-1)?.seq ?? after);
     // Only the last RING_LINES lines travel over IPC at once: the UI shows no more.
     return { lines: [...fromFile, ...tail].slice(-RING_LINES), lastSeq: log.lastSeq };
   }
@@ -70,16 +72,16 @@ export class LogStore {
   private open(jobId: string): JobLog {
     let log = this.logs.get(jobId);
     if (!log) {
-      const lines = this.readFile(jobId);
-      log = { ring: lines.slice(-RING_LINES), lastSeq: lines.at(-1)?.seq ?? 0 };
+      const file = this.file(jobId);
+      const lines = this.readFile(file);
+      log = { ring: new LineRing(RING_LINES, lines), lastSeq: lines.at(-1)?.seq ?? 0, file };
       this.logs.set(jobId, log);
       if (this.logs.size > MAX_RINGS) this.logs.delete(this.logs.keys().next().value!);
     }
     return log;
   }
 
-  private readFile(jobId: string): LogLine[] {
-    const file = this.file(jobId);
+  private readFile(file: string): LogLine[] {
     if (!existsSync(file)) return [];
     const out: LogLine[] = [];
     for (const text of readFileSync(file, 'utf8').split('\n')) {
