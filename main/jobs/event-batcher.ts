@@ -1,7 +1,8 @@
 // Collects job changes and log lines and hands them to the renderer at most once per interval: a flood of progress
 // events or log lines becomes one message per 100 ms. Pending data is bounded: a job's upsert replaces its previous
 // one, and log lines per job beyond the cap are dropped from the batch (the renderer resyncs with `logs(jobId, after)`
-// when it sees a gap in the sequence numbers).
+// when it sees a gap in the sequence numbers). `beforeEmit` runs before each send, so what the renderer is shown is
+// already in the log files.
 import type { EventMap, Job, JobGroup, LogLine } from '../../common/ipc-contract.js';
 
 export type Emit = <E extends keyof EventMap>(channel: E, payload: EventMap[E]) => void;
@@ -26,6 +27,7 @@ export class EventBatcher {
     private readonly emit: Emit,
     private readonly timers: Timers,
     private readonly intervalMs = BATCH_INTERVAL_MS,
+    private readonly beforeEmit: () => void = () => undefined,
   ) {}
 
   job(job: Job): void {
@@ -57,7 +59,8 @@ export class EventBatcher {
     let lines = this.logs.get(jobId);
     if (!lines) this.logs.set(jobId, (lines = []));
     lines.push(line);
-    if (lines.length > MAX_LINES_PER_JOB_BATCH) lines.shift();
+    // Trimmed in one go at twice the cap: a shift per line under a flood copies the array every time.
+    if (lines.length >= 2 * MAX_LINES_PER_JOB_BATCH) lines.splice(0, lines.length - MAX_LINES_PER_JOB_BATCH);
     this.schedule();
   }
 
@@ -65,6 +68,7 @@ export class EventBatcher {
   flush(): void {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
+    this.beforeEmit();
     if (this.upserts.size || this.removed.size || this.groups.size || this.removedGroups.size) {
       this.emit('jobs:changed', {
         upserts: [...this.upserts.values()],
@@ -73,7 +77,7 @@ export class EventBatcher {
         removedGroups: [...this.removedGroups],
       });
     }
-    for (const [jobId, lines] of this.logs) this.emit('jobs:log', { jobId, lines });
+    for (const [jobId, lines] of this.logs) this.emit('jobs:log', { jobId, lines: lines.length > MAX_LINES_PER_JOB_BATCH ? lines.slice(-MAX_LINES_PER_JOB_BATCH) : lines });
     this.upserts = new Map();
     this.removed = new Set();
     this.groups = new Map();

@@ -42,7 +42,11 @@ export class JobBook {
     const next: Job = { ...job, ...patch };
     for (const key of Object.keys(patch) as (keyof Job)[]) if (patch[key] === undefined) delete next[key];
     this.jobs.set(id, next);
-    if (persist) this.store.saveJob(next);
+    if (persist) {
+      // The saved state must never be ahead of the saved log: a job stored as finished has its whole log on disk.
+      this.logs.flush(id);
+      this.store.saveJob(next);
+    }
     this.batcher.job(next);
   }
 

@@ -10,7 +10,7 @@ import type { RunOutcome } from '../prover/supervisor.js';
 import { BatchTracker } from './batch-tracker.js';
 import type { Activity, BatchSummary, Clock, EngineDeps, Prover } from './engine-types.js';
 import { systemClock } from './engine-types.js';
-import { EventBatcher } from './event-batcher.js';
+import { BATCH_INTERVAL_MS, EventBatcher } from './event-batcher.js';
 import { exportPacks } from './export-packs.js';
 import { takeInPaths } from './file-intake.js';
 import { FINISHED, isActive, nextQueued, topPriority } from './job-order.js';
@@ -44,7 +44,7 @@ export class JobEngine {
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? systemClock;
     this.newId = deps.newId ?? (() => randomUUID());
-    this.batcher = new EventBatcher(deps.emit, this.clock);
+    this.batcher = new EventBatcher(deps.emit, this.clock, BATCH_INTERVAL_MS, () => this.book.logs.flush());
     this.book = new JobBook(deps.root, this.batcher, () => this.clock.now());
     this.pool = new ProverPool(deps.createProver, (status) => deps.emit('prover:status', status));
   }
@@ -199,7 +199,7 @@ export class JobEngine {
 
   /**
    * Quits: running jobs are stopped and left `interrupted` (the next start queues them again), provers are shut
-   * down, pending events are sent.
+   * down, pending events are sent and buffered log lines written.
    */
   async close(): Promise<void> {
     this.closed = true;
@@ -208,6 +208,7 @@ export class JobEngine {
     await Promise.all([this.pool.stopAll(), this.verifier?.stop()]);
     this.batcher.flush();
     this.batcher.dispose();
+    this.book.logs.flush();
   }
 
   // ---- scheduling ----

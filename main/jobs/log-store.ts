@@ -1,10 +1,13 @@
 // Job logs: the last lines of each job in a capped ring in memory (what the UI shows and resyncs from) and the full
 // log as NDJSON in <root>/logs/<jobId>.log (what "Copy log" and support get). Sequence numbers count per job and
 // continue across restarts, so a reloaded renderer asks `logs(jobId, after)` and gets exactly what it missed.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// File writes are batched: `flush` runs before lines leave the engine (a batch to the renderer, a `since` answer)
+// and before a job's state is saved, so nothing shown or reported done is missing from the file after a kill.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogLine } from '../../common/ipc-contract.js';
 import { LineRing } from './line-ring.js';
+import { PendingAppends } from './pending-appends.js';
 
 export const RING_LINES = 500;
 const MAX_MSG_CHARS = 2000;
@@ -22,6 +25,7 @@ interface JobLog {
 export class LogStore {
   private readonly dir: string;
   private readonly logs = new Map<string, JobLog>();
+  private readonly pending = new PendingAppends();
 
   constructor(root: string, private readonly now: () => number) {
     this.dir = join(root, 'logs');
@@ -33,19 +37,19 @@ export class LogStore {
     const line: LogLine = { seq: log.lastSeq + 1, ts: this.now(), level, msg: msg.length > MAX_MSG_CHARS ? msg.slice(0, MAX_MSG_CHARS) + '…' : msg };
     log.lastSeq = line.seq;
     log.ring.push(line);
-    if (line.seq <= MAX_LOG_FILE_LINES) {
-      try {
-        appendFileSync(log.file, JSON.stringify(line) + '\n');
-      } catch {
-        // The ring still has the line; a full disk must not fail the job through its log.
-      }
-    }
+    if (line.seq <= MAX_LOG_FILE_LINES) this.pending.add(log.file, JSON.stringify(line) + '\n');
     return line;
+  }
+
+  /** Writes buffered lines of one job, or of every job, to their files. */
+  flush(jobId?: string): void {
+    this.pending.flush(jobId === undefined ? undefined : this.file(jobId));
   }
 
   /** Lines with seq > after: from memory when the ring reaches back far enough, else from the file. */
   since(jobId: string, after: number): { lines: LogLine[]; lastSeq: number } {
     const log = this.open(jobId);
+    this.pending.flush(log.file);
     const first = log.ring.first?.seq ?? log.lastSeq + 1;
     // A full ring is already the newest RING_LINES lines: reading the file could only return the same.
     if (after + 1 >= first || log.ring.length >= RING_LINES) return { lines: log.ring.after(after), lastSeq: log.lastSeq };
@@ -56,12 +60,15 @@ export class LogStore {
   }
 
   remove(jobId: string): void {
+    const file = this.file(jobId);
     this.logs.delete(jobId);
-    rmSync(this.file(jobId), { force: true });
+    this.pending.discard(file);
+    rmSync(file, { force: true });
   }
 
   /** Forgets the in-memory ring of a finished job; its file stays. */
   release(jobId: string): void {
+    this.flush(jobId);
     this.logs.delete(jobId);
   }
 
@@ -82,6 +89,8 @@ export class LogStore {
   }
 
   private readFile(file: string): LogLine[] {
+    // Lines of a ring dropped from memory may still be buffered; the file must be whole before it is read.
+    this.pending.flush(file);
     if (!existsSync(file)) return [];
     const out: LogLine[] = [];
     for (const text of readFileSync(file, 'utf8').split('\n')) {
