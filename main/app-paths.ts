@@ -2,6 +2,7 @@
 // built prover and its node_modules in app.asar.unpacked so a plain Node process can resolve and load them).
 import { join } from 'node:path';
 import { app } from 'electron';
+import { PROVER_ENV, PROVER_NODE_FLAGS } from '../common/prover-process.js';
 import { minimalEnv, type ProverCommand } from './prover/supervisor.js';
 
 /** The folder that holds the built prover (`out/node`). */
@@ -14,11 +15,10 @@ export function proverCommand(cacheDir: string): ProverCommand {
   // Electron's own binary runs the prover as plain Node: no second runtime to ship.
   return {
     file: process.execPath,
-    args: [join(proverRoot(), 'prover', 'process-main.js'), '--cache', cacheDir],
-    env: minimalEnv({ ELECTRON_RUN_AS_NODE: '1' }),
+    args: [...PROVER_NODE_FLAGS, join(proverRoot(), 'prover', 'process-main.js'), '--cache', cacheDir],
+    env: minimalEnv({ ELECTRON_RUN_AS_NODE: '1', ...PROVER_ENV }),
   };
 }
-
 
 export function bundledTrustListsDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'trust-lists') : join(app.getAppPath(), 'resources', 'trust-lists');

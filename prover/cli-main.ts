@@ -1,15 +1,43 @@
 // Entry of the `shutterproof` command. Library output that would land on stdout goes to stderr, so stdout carries
 // only results (and is valid JSON with --json).
-const stdoutWrite = process.stdout.write.bind(process.stdout);
-for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { PROVER_ENV, PROVER_NODE_FLAGS, PROVER_PROCESS_MARK } from '../common/prover-process.js';
 
-process.once('SIGINT', () => {
-  process.stderr.write('\ncancelled\n');
-  process.exit(130);
-});
+const CANCEL_GRACE_MS = 1_000;
 
-const { runCli } = await import('./cli.js');
-const code = await runCli(process.argv.slice(2), (text) => stdoutWrite(text), (text) => process.stderr.write(text));
-process.exitCode = code;
-// o1js keeps worker threads alive; a finished command ends now.
-setImmediate(() => process.exit(code));
+// Proving runs in a child started with the prover's memory settings (they must be given at start-up); its exit code
+// becomes ours. Ctrl-C is passed on; a child busy in a minutes-long synchronous compile cannot run its handler, so
+// after a short grace it is killed (packs are written atomically: nothing half-written is left).
+if (process.argv[2] === 'prove' && !process.env[PROVER_PROCESS_MARK]) {
+  const child = spawn(process.execPath, [...PROVER_NODE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...PROVER_ENV, [PROVER_PROCESS_MARK]: '1' },
+  });
+  let cancelled = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      if (cancelled) return;
+      cancelled = true;
+      child.kill(signal);
+      setTimeout(() => child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
+    });
+  child.on('exit', (code) => {
+    if (cancelled && code !== 130) process.stderr.write('\ncancelled\n');
+    process.exit(cancelled ? 130 : (code ?? 4));
+  });
+} else {
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
+
+  process.once('SIGINT', () => {
+    process.stderr.write('\ncancelled\n');
+    process.exit(130);
+  });
+
+  const { runCli } = await import('./cli.js');
+  const code = await runCli(process.argv.slice(2), (text) => stdoutWrite(text), (text) => process.stderr.write(text));
+  process.exitCode = code;
+  // o1js keeps worker threads alive; a finished command ends now.
+  setImmediate(() => process.exit(code));
+}

@@ -14,6 +14,7 @@ import { thumbnail } from '../../../main/thumbnail.js';
 import type { Desktop } from '../../../main/handlers.js';
 import { registerHandlers } from '../../../main/ipc.js';
 import type { JobEngine } from '../../../main/jobs/job-engine.js';
+import { PROVER_ENV, PROVER_NODE_FLAGS } from '../../../common/prover-process.js';
 import { minimalEnv, type ProverCommand } from '../../../main/prover/supervisor.js';
 import { defaultSettings, type SettingsAccess } from '../../../main/settings-defaults.js';
 
@@ -73,8 +74,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     proverCommand: () =>
       options.prover ?? {
         file: process.execPath,
-        args: [join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
-        env: minimalEnv(),
+        args: [...PROVER_NODE_FLAGS, join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
+        env: minimalEnv(PROVER_ENV),
       },
     settings,
     desktop,
