@@ -1,23 +1,35 @@
 // Prover benchmark: rows per method, compile time (cold or warm, depending on the cache folder), prove time per
-// recursive step, verify time, peak RSS and proof size, on the test evidence. Run twice to see cold, then warm:
-//   npx tsx bench/prover-bench.ts [--cache <dir>] [--claim-padding N]   (default: the CLI's and the tests' cache)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// recursive step with resident and peak RSS, verify time (in this process and in a fresh CLI process), proof pack
+// size. Run twice to see cold, then warm:
+//   npx tsx bench/prover-bench.ts [--cache <dir>]                    a signed 4000x3000 JPEG through the product path
+//   npx tsx bench/prover-bench.ts --evidence [--claim-padding N]     test evidence, e.g. a Sig_structure near 4 KiB
+// --cache is the CLI's cache folder (default: the CLI's and the tests' one). The fresh-process verification runs
+// bin/shutterproof.js, so build the prover first (`npm run build:prover`; `npm test` does).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setBackend } from 'o1js';
 
 // The backend must be chosen before o1js initialises, so the circuit modules are loaded afterwards.
 setBackend('native');
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
-const { loadTestPki } = await import('../test/support/pki.js');
+const { circuitCacheDir } = await import('../prover/compiled-circuit.js');
+const { provePhoto } = await import('../prover/prove-photo.js');
+const { defaultCacheDir } = await import('../prover/runtime.js');
+const { readPack, verifyPack } = await import('../prover/verify-pack.js');
+const { loadTestPki, pem } = await import('../test/support/pki.js');
+const { largeJpeg } = await import('../test/support/photos.js');
+const { signPhoto } = await import('../test/support/sign.js');
 const { makeEvidence, publicKeyOf } = await import('../test/unit/circuit-support/evidence.js');
+
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const { circuitCacheDir } = await import('../prover/compiled-circuit.js');
-const { defaultCacheDir } = await import('../prover/runtime.js');
-const cacheDir = arg('--cache', circuitCacheDir(defaultCacheDir()));
-const claimPadding = Number(arg('--claim-padding', '0'));
+const cacheDir = arg('--cache', defaultCacheDir());
+const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
 
 function statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
   const status = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
@@ -26,36 +38,89 @@ function statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
 const peakRssMb = () => statusMb('VmHWM') ?? Math.round(process.resourceUsage().maxRSS / 1024);
 // Resident now (not the peak): shows what stays in memory between steps, e.g. proving keys once loaded.
 const rssNow = () => `RSS now ${statusMb('VmRSS') ?? Math.round(process.memoryUsage.rss() / 1048576)} MB, peak ${peakRssMb()} MB`;
-const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
 
 const rows = await analyzeRows();
 console.log('rows (analyzeMethods):');
 for (const [name, n] of Object.entries(rows)) console.log(`  ${name.padEnd(18)} ${n}`);
+const warm = existsSync(circuitCacheDir(cacheDir)) && readdirSync(circuitCacheDir(cacheDir)).some((f) => f.startsWith('step-pk-'));
+console.log(`key cache: ${circuitCacheDir(cacheDir)} (${warm ? 'warm' : 'cold'})`);
 
-const pki = await loadTestPki();
-const keys = [await publicKeyOf(pki.root), await publicKeyOf(pki.intermediate)];
-const evidence = await makeEvidence({ claimPadding });
-const witness = buildWitness(evidence, { keys });
-console.log(`inputs: Sig_structure ${evidence.sigStructure.length} B, TBS ${witness.t.length} B, assertion ${witness.a.length} B`);
+const summary = process.argv.includes('--evidence') ? await benchEvidence() : await benchPhoto();
+console.log(`peak RSS of the whole run: ${peakRssMb()} MB`);
+console.log(JSON.stringify({ rows, warm, ...summary, peakRssMb: peakRssMb() }));
 
-const warm = existsSync(cacheDir) && readdirSync(cacheDir).length > 0;
-let t0 = Date.now();
-const vk = await compile({ cacheDir, onProgress: (d, t, label) => console.log(`  compile ${d}/${t} ${label} (${secs(Date.now() - t0)}, ${rssNow()})`) });
-const compileMs = Date.now() - t0;
-console.log(`compile (${warm ? 'warm' : 'cold'} cache): ${secs(compileMs)}, vk hash ${vk.hash}, ${rssNow()}`);
+/** The product path on a signed 4000x3000 JPEG: read, validate, compile, prove, save, verify. */
+async function benchPhoto() {
+  const dir = mkdtempSync(join(tmpdir(), 'shutterproof-bench-'));
+  const pki = await loadTestPki();
+  const input = join(dir, 'large-4000x3000.jpg');
+  writeFileSync(input, await signPhoto(largeJpeg(), { writer: 'c2pa-rs', format: 'jpeg' }));
+  const trustList = join(dir, 'trust-test.pem');
+  writeFileSync(trustList, pem(pki.intermediate, pki.root));
+  console.log(`input: ${input}, ${(statSync(input).size / 1e6).toFixed(1)} MB, signed by c2pa-rs with the test PKI`);
 
-const plan = planSteps(witness);
-t0 = Date.now();
-const result = await prove(witness, {
-  onStep: (i, n, name) => process.stdout.write(`  step ${i + 1}/${n} ${name} ... `),
-  onStepDone: (_i, ms) => console.log(`${secs(ms)} (${rssNow()})`),
-});
-const proveMs = Date.now() - t0;
-console.log(`prove: ${plan.length} steps, ${secs(proveMs)} (includes the final self-verification)`);
+  const t0 = Date.now();
+  let stepStarted = Date.now();
+  const result = await provePhoto({ input, trustList, out: dir }, cacheDir, {
+    stage: (_name, label) => console.log(`[${secs(Date.now() - t0)}] ${label} (${rssNow()})`),
+    progress: (done, total) => {
+      if (done > 0) console.log(`  ${done}/${total} done in ${secs(Date.now() - stepStarted)} (${rssNow()})`);
+      stepStarted = Date.now();
+    },
+    log: (_level, msg) => console.log(`  ${msg}`),
+  });
+  const wallMs = Date.now() - t0;
+  for (const step of result.timings.steps) console.log(`  ${step.name.padEnd(20)} ${secs(step.ms)}`);
+  const proveMs = result.timings.steps.filter((s) => !['read', 'check', 'prepare'].includes(s.name)).reduce((a, s) => a + s.ms, 0);
+  console.log(`prove: ${secs(proveMs)} (${result.timings.steps.length - 3} proof steps, incl. self-verification); wall ${secs(wallMs)}`);
 
-t0 = Date.now();
-const ok = await verify(result.proof, result.verificationKey, result.publicInputs);
-console.log(`verify: ${ok} in ${Date.now() - t0} ms`);
-console.log(`proof JSON: ${JSON.stringify(result.proof).length} bytes`);
-console.log(`total: ${secs(compileMs + proveMs)}, peak RSS ${peakRssMb()} MB`);
-console.log(JSON.stringify({ rows, warm, compileMs, proveMs, steps: result.steps, vkHash: vk.hash, peakRssMb: peakRssMb() }));
+  const pack = await readPack(result.packPath);
+  let v0 = Date.now();
+  await verifyPack(pack, input, cacheDir);
+  const verifyMs = Date.now() - v0;
+  console.log(`verify in this process (pack + photo hash): ${verifyMs} ms`);
+  const cli = join(import.meta.dirname, '..', 'bin', 'shutterproof.js');
+  let freshVerifyMs: number | undefined;
+  if (existsSync(join(import.meta.dirname, '..', 'out', 'node', 'prover', 'cli-main.js'))) {
+    v0 = Date.now();
+    execFileSync(process.execPath, [cli, 'verify', result.packPath, '--photo', input, '--cache', cacheDir], { stdio: 'ignore' });
+    freshVerifyMs = Date.now() - v0;
+    console.log(`verify in a fresh process (shutterproof verify --photo): ${freshVerifyMs} ms`);
+  } else console.log('verify in a fresh process: skipped, run `npm run build:prover` first');
+  const packBytes = statSync(result.packPath).size;
+  console.log(`proof pack: ${packBytes} bytes`);
+  return { input: 'photo-4000x3000', steps: result.timings.steps, wallMs, proveMs, verifyMs, freshVerifyMs, packBytes };
+}
+
+/** The circuit alone on test evidence; --claim-padding grows the Sig_structure towards its 4 KiB limit. */
+async function benchEvidence() {
+  const pki = await loadTestPki();
+  const keys = [await publicKeyOf(pki.root), await publicKeyOf(pki.intermediate)];
+  const evidence = await makeEvidence({ claimPadding: Number(arg('--claim-padding', '0')) });
+  const witness = buildWitness(evidence, { keys });
+  console.log(`inputs: Sig_structure ${evidence.sigStructure.length} B, TBS ${witness.t.length} B, assertion ${witness.a.length} B`);
+
+  let t0 = Date.now();
+  const vk = await compile({
+    cacheDir: circuitCacheDir(cacheDir),
+    onProgress: (d, t, label) => console.log(`  compile ${d}/${t} ${label} (${secs(Date.now() - t0)}, ${rssNow()})`),
+  });
+  const compileMs = Date.now() - t0;
+  console.log(`compile: ${secs(compileMs)}, vk hash ${vk.hash}, ${rssNow()}`);
+
+  const plan = planSteps(witness);
+  t0 = Date.now();
+  const result = await prove(witness, {
+    onStep: (i, n, name) => process.stdout.write(`  step ${i + 1}/${n} ${name} ... `),
+    onStepDone: (_i, ms) => console.log(`${secs(ms)} (${rssNow()})`),
+  });
+  const proveMs = Date.now() - t0;
+  console.log(`prove: ${plan.length} steps, ${secs(proveMs)} (includes the final self-verification)`);
+
+  t0 = Date.now();
+  const ok = await verify(result.proof, result.verificationKey, result.publicInputs);
+  const verifyMs = Date.now() - t0;
+  console.log(`verify: ${ok} in ${verifyMs} ms`);
+  console.log(`proof JSON: ${JSON.stringify(result.proof).length} bytes`);
+  return { input: 'evidence', sigStructureBytes: evidence.sigStructure.length, compileMs, proveMs, verifyMs, steps: result.steps, vkHash: vk.hash };
+}
