@@ -11,6 +11,8 @@ import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'shutterproof.js');
 let dir: string;
 let f: Fixtures;
+// Processes this test started, stopped whatever the outcome: a prover left compiling would hold GBs for minutes.
+const started: number[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shutterproof-cli-cancel-'));
@@ -18,6 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const pid of started) if (alive(pid)) process.kill(pid, 'SIGKILL');
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -35,6 +38,7 @@ it.runIf(process.platform === 'linux')('Ctrl-C while preparing the prover exits 
   const cli = spawn(process.execPath, [bin, 'prove', f.photos.rsJpeg, '--trust-list', f.trust.test, '--out', join(dir, 'out'), '--cache', join(dir, 'cache')], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  started.push(cli.pid!);
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     cli.stderr.on('data', (chunk: Buffer) => {
@@ -46,6 +50,7 @@ it.runIf(process.platform === 'linux')('Ctrl-C while preparing the prover exits 
   const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(cli.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
   expect(children).toHaveLength(1);
   const prover = children[0];
+  started.push(prover);
   const cmdline = (await readFile(`/proc/${prover}/cmdline`, 'utf8')).split('\0');
   expect(cmdline).toEqual(expect.arrayContaining([...PROVER_NODE_FLAGS]));
   expect(await readFile(`/proc/${prover}/environ`, 'utf8')).toContain('MALLOC_ARENA_MAX=2');
