@@ -85,7 +85,8 @@ export function chainStep(
 const zeroCaptures = () => Array.from({ length: CAPTURES }, () => Field(0));
 
 // Two methods: o1js dummy proofs for `verifyIf(false)` failed here (Pickles Assert_failure) with a program that uses
-// lookups, so the first step of a chain is its own method instead of a step over a dummy proof.
+// lookups (dummy proofs carry no feature flags: o1js issue #1939), so the first step of a chain is its own method
+// instead of a step over a dummy proof. The cost is a second proving key in memory (~1 GB resident once used).
 export const ShaChain = ZkProgram({
   name: 'c2pa-es256-sha-chain',
   publicOutput: ChainState,
