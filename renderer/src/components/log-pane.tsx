@@ -11,9 +11,12 @@ import { useShutterproof } from '../store/store.js';
 
 export const LOG_LINE_HEIGHT = 20;
 
+// One formatter for every line: toLocaleTimeString builds a new one per call (~0.1 ms), which was a quarter of the
+// page's work while a flooding prover's lines scrolled by.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false });
+
 function timeOf(ts: number): string {
-  const d = new Date(ts);
-  return d.toLocaleTimeString(undefined, { hour12: false });
+  return TIME.format(ts);
 }
 
 export function LogPane({ jobId }: { jobId: string }) {
