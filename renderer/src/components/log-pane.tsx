@@ -25,16 +25,19 @@ export function LogPane({ jobId }: { jobId: string }) {
   const following = useRef(true);
   const [copied, setCopied] = useState(false);
 
-  // Resync when the pane opens for a job, and whenever a gap shows up.
+  // Resync when the pane opens for a job, and whenever a gap opens. A gap closing asks nothing: under a flood every
+  // batch opens a gap, and asking again when each resync closed it doubled the requests. A gap's resync waits for
+  // the next frame: asked at once, its answer often arrived in the frame that had just drawn the batch, so that
+  // frame rendered the pane twice.
   const gap = log.gap;
+  useEffect(() => (gap ? undefined : resync(jobId)), [jobId]);
   useEffect(() => {
-    let live = true;
-    const from = resyncFrom(jobId);
-    void attempt(() => api().jobs.logs(jobId, from)).then((answer) => {
-      if (live && answer) useShutterproof.getState().appendLog(jobId, answer.lines, true);
-    });
+    if (!gap) return;
+    let cancel: () => void = () => undefined;
+    const frame = requestAnimationFrame(() => (cancel = resync(jobId)));
     return () => {
-      live = false;
+      cancelAnimationFrame(frame);
+      cancel();
     };
   }, [jobId, gap]);
 
@@ -89,6 +92,18 @@ export function LogPane({ jobId }: { jobId: string }) {
       </div>
     </section>
   );
+}
+
+/** Asks main for what the store is missing and merges the answer; returns the cancel for an effect's cleanup. */
+function resync(jobId: string): () => void {
+  let live = true;
+  const from = resyncFrom(jobId);
+  void attempt(() => api().jobs.logs(jobId, from)).then((answer) => {
+    if (live && answer) useShutterproof.getState().appendLog(jobId, answer.lines, true);
+  });
+  return () => {
+    live = false;
+  };
 }
 
 /**
