@@ -112,11 +112,12 @@ export async function prove(w: CircuitWitness, hooks: ProveHooks = {}): Promise<
     for (let i = 0; i < m.steps.length; i++) {
       const { bytes, active, capInit } = stepInputs(m, i);
       const last = prev;
-      prev = await run(async () =>
-        last === undefined
-          ? (await ShaChain.start(r, capInit, bytes, active)).proof
-          : (await ShaChain.next(last, Bool(i === 0), capInit, bytes, active)).proof,
-      );
+      prev = await run(async () => {
+        // A chain that follows no other continues the empty state of `start` (a small proof, part of this step);
+        // one that follows a finished chain starts a fresh message over it.
+        const from = last ?? (await ShaChain.start(r, capInit)).proof;
+        return (await ShaChain.next(from, Bool(i === 0 && before !== undefined), capInit, bytes, active)).proof;
+      });
     }
     return prev!;
   };

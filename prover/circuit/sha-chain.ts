@@ -1,6 +1,6 @@
 // One recursive program for all three messages (Sig_structure, TBSCertificate, assertion): each step hashes up to
 // BLOCKS_PER_STEP padded blocks, continuing an earlier step's proof, and keeps the RLC bookkeeping of ChainState.
-// One method for every step and every message keeps a single proving key in memory.
+// One hashing method for every step and every message keeps a single large proving key in memory.
 import { Bool, Field, Gadgets, Poseidon, Provable, SelfProof, UInt32, UInt8, ZkProgram } from 'o1js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP, CAPTURES } from './constants.js';
@@ -82,20 +82,19 @@ export function chainStep(
   return new ChainState({ r, h: h.map((w) => w.value), n, acc, rpow, capBlock: s.capBlock, capPre, capEval, prev: s.prev });
 }
 
-const zeroCaptures = () => Array.from({ length: CAPTURES }, () => Field(0));
-
-// Two methods: o1js dummy proofs for `verifyIf(false)` failed here (Pickles Assert_failure) with a program that uses
-// lookups (dummy proofs carry no feature flags: o1js issue #1939), so the first step of a chain is its own method
-// instead of a step over a dummy proof. The cost is a second proving key in memory (~1 GB resident once used).
+// A chain that follows no other begins with `start`, a proof of the empty state and nothing else, which `next`
+// continues. A step over a dummy proof (`verifyIf(false)`) would need no second method, but o1js dummy proofs carry no
+// feature flags and failed here (Pickles Assert_failure) with a program that uses lookups (o1js issue #1939). Hashing
+// in `start` too would give it a proving key as large as `next`'s (~1 GB resident once used); the empty start costs
+// one small extra proof per chain instead.
 export const ShaChain = ZkProgram({
   name: 'c2pa-es256-sha-chain',
   publicOutput: ChainState,
   methods: {
     start: {
-      privateInputs: [Field, CaptureBlocks, StepBytes, StepActive],
-      async method(rInit: Field, capInit: Field[], bytes: UInt8[], active: Bool[]) {
-        const none = initialChainState(Field(0), zeroCaptures(), Field(0));
-        return { publicOutput: chainStep(none, Bool(true), Bool(false), rInit, capInit, bytes, active) };
+      privateInputs: [Field, CaptureBlocks],
+      async method(rInit: Field, capInit: Field[]) {
+        return { publicOutput: initialChainState(rInit, capInit, Field(0)) };
       },
     },
     next: {
