@@ -5,13 +5,29 @@
 //   npx tsx bench/prover-bench.ts --evidence [--claim-padding N]     test evidence, e.g. a Sig_structure near 4 KiB
 // --cache is the CLI's cache folder (default: the CLI's and the tests' one). The fresh-process verification runs
 // bin/shutterproof.js, so build the prover first (`npm run build:prover`; `npm test` does).
-import { execFileSync } from 'node:child_process';
+// The bench re-runs itself with the settings every proving process gets (common/prover-process.ts), so its figures
+// are the app's and the CLI's; variables already in the environment (e.g. MALLOC_*) win, to compare settings.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setBackend } from 'o1js';
+import { PROVER_ENV, PROVER_NODE_FLAGS, PROVER_PROCESS_MARK } from '../common/prover-process.js';
+
+if (!process.env[PROVER_PROCESS_MARK]) {
+  const run = spawnSync(process.execPath, [...PROVER_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...PROVER_ENV, ...process.env, [PROVER_PROCESS_MARK]: '1' },
+  });
+  process.exit(run.status ?? 1);
+}
+const v8Flags = process.execArgv.filter((a) => /^--(max|min)-/.test(a));
+const mallocEnv = Object.entries(process.env)
+  .filter(([k]) => k.startsWith('MALLOC_') || k === 'GLIBC_TUNABLES')
+  .map(([k, v]) => `${k}=${v}`);
+console.log(`prover settings: ${[...v8Flags, ...mallocEnv].join(' ')}`);
 
 // The backend must be chosen before o1js initialises, so the circuit modules are loaded afterwards.
+const { setBackend } = await import('o1js');
 setBackend('native');
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
