@@ -53,7 +53,10 @@ function statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
 }
 const peakRssMb = () => statusMb('VmHWM') ?? Math.round(process.resourceUsage().maxRSS / 1024);
 // Resident now (not the peak): shows what stays in memory between steps, e.g. proving keys once loaded.
-const rssNow = () => `RSS now ${statusMb('VmRSS') ?? Math.round(process.memoryUsage.rss() / 1048576)} MB, peak ${peakRssMb()} MB`;
+const rssNow = () => {
+  const { rss, heapTotal } = process.memoryUsage();
+  return `RSS now ${statusMb('VmRSS') ?? Math.round(rss / 1048576)} MB, peak ${peakRssMb()} MB, JS heap ${Math.round(heapTotal / 1048576)} MB`;
+};
 
 const rows = await analyzeRows();
 console.log('rows (analyzeMethods):');

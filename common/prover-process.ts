@@ -3,8 +3,10 @@
 // o1js's compile grow the JS heap to ~2.2 GB (1.3 GB of it live) and keeps those pages. With a 2 GiB heap limit and
 // two glibc malloc arenas (instead of 8 per core, which hold freed native memory) the prover's resident memory was
 // 0.4-0.8 GB lower between proof steps and its peak 7.0 GB instead of 7.3 GB, with the same step times; the heap
-// limit alone took the compile's peak from 3.3 to 2.4 GB.
-export const PROVER_NODE_FLAGS: readonly string[] = ['--max-old-space-size=2048'];
+// limit alone took the compile's peak from 3.3 to 2.4 GB. After compile ~1.06 GB of the heap is live (o1js's constraint
+// systems); a 1.5 GiB limit took the proof's peak from 6,473 to 6,093 MB with no slower steps, and a cold compile
+// still fits (204 s).
+export const PROVER_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1536'];
 export const PROVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 /** Set in a process started with these settings, so a command that re-launches itself does so once. */
 export const PROVER_PROCESS_MARK = 'SHUTTERPROOF_PROVER_PROCESS';
