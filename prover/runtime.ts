@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getBackendPreference, setBackend } from 'o1js';
+import { installSrsStore } from './circuit/srs-store.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +33,7 @@ export const O1JS_VERSION = versionOf('o1js', require.resolve('o1js'));
  * installed; falls back to wasm otherwise. Must run before o1js initialises its bindings.
  */
 export function chooseBackend(): 'native' | 'wasm' {
+  installSrsStore();
   const wanted = process.env.O1JS_BACKEND;
   if (wanted === 'wasm' || wanted === 'native') {
     setBackend(wanted);

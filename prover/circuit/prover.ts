@@ -4,6 +4,7 @@
 // On more cores the branches can run in separate processes; here they run one after the other.
 import { Bool, Cache, Field, Proof, UInt8, verify as verifyProof, type JsonProof } from 'o1js';
 import { withSrsCache } from './srs-cache.js';
+import { useSrsFolder } from './srs-store.js';
 import { C2paEs256, StatementInput } from './bind-step.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP } from './constants.js';
@@ -45,6 +46,7 @@ let compiled: Promise<VerificationKey> | undefined;
 export function compile(options: { cacheDir: string; onProgress?: (done: number, total: number, label: string) => void }): Promise<VerificationKey> {
   compiled ??= (async () => {
     const cache = Cache.FileSystem(options.cacheDir);
+    useSrsFolder(options.cacheDir);
     let vk: VerificationKey | undefined;
     for (const [i, [, label, program]] of PROGRAMS.entries()) {
       options.onProgress?.(i, PROGRAMS.length, label);
