@@ -26,14 +26,15 @@ const mallocEnv = Object.entries(process.env)
   .map(([k, v]) => `${k}=${v}`);
 console.log(`prover settings: ${[...v8Flags, ...mallocEnv].join(' ')}`);
 
-// The backend must be chosen before o1js initialises, so the circuit modules are loaded afterwards.
-const { setBackend } = await import('o1js');
-setBackend('native');
+// The backend must be chosen (and the SRS store installed) before o1js initialises, as the prover process does, so
+// the circuit modules are loaded afterwards.
+const { chooseBackend, defaultCacheDir } = await import('../prover/runtime.js');
+process.env.O1JS_BACKEND ??= 'native';
+chooseBackend();
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
 const { circuitCacheDir } = await import('../prover/compiled-circuit.js');
 const { provePhoto } = await import('../prover/prove-photo.js');
-const { defaultCacheDir } = await import('../prover/runtime.js');
 const { readPack, verifyPack } = await import('../prover/verify-pack.js');
 const { loadTestPki, pem } = await import('../test/support/pki.js');
 const { largeJpeg } = await import('../test/support/photos.js');
