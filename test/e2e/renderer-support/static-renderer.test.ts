@@ -70,6 +70,12 @@ describe('built renderer from a static server', () => {
     await page.screenshot({ path: join(screenshots, 'renderer-dark-failure.png') });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(27, 28, 30)');
+    // The Appearance setting overrides the system's preference.
+    const forcedLight = await page.evaluate(() => {
+      document.documentElement.dataset.theme = 'light';
+      return getComputedStyle(document.body).backgroundColor;
+    });
+    expect(forcedLight).toBe('rgb(246, 246, 244)');
   });
 
   it('stays responsive with 10,000 jobs: few rows in the DOM, fast updates and scrolling', async () => {
