@@ -42,22 +42,7 @@ function ConfirmRemove({ title, text, onClose, onRemove }: { title: string; text
   return (
     <Modal title={title} onClose={onClose}>
       <p>{text}</p>
-      <div className="modal__buttons">
-        <button type="button" className="button" onClick={onClose}>
-          Keep
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          data-autofocus
-          onClick={() => {
-            onClose();
-            onRemove();
-          }}
-        >
-          Remove
-        </button>
-      </div>
+      <DialogButtons cancel="Keep" confirm="Remove" kind="danger" onClose={onClose} onConfirm={onRemove} />
     </Modal>
   );
 }
@@ -75,22 +60,35 @@ function ExportDialog({ scope, title, onClose, onExport }: { scope: ExportScope;
           <small>Publish this copy beside the proof: it matches the proof but carries no certificate, serial number or location.</small>
         </span>
       </label>
-      <div className="modal__buttons">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          data-autofocus
-          onClick={() => {
-            onClose();
-            void onExport(scope, includePhoto);
-          }}
-        >
-          Choose folder and export
-        </button>
-      </div>
+      <DialogButtons
+        cancel="Cancel"
+        confirm="Choose folder and export"
+        kind="primary"
+        onClose={onClose}
+        onConfirm={() => void onExport(scope, includePhoto)}
+      />
     </Modal>
+  );
+}
+
+/** Cancel on the left, the action on the right (focused first); the action closes the dialog, then runs. */
+function DialogButtons(props: { cancel: string; confirm: string; kind: 'primary' | 'danger'; onClose(): void; onConfirm(): void }) {
+  return (
+    <div className="modal__buttons">
+      <button type="button" className="button" onClick={props.onClose}>
+        {props.cancel}
+      </button>
+      <button
+        type="button"
+        className={`button button--${props.kind}`}
+        data-autofocus
+        onClick={() => {
+          props.onClose();
+          props.onConfirm();
+        }}
+      >
+        {props.confirm}
+      </button>
+    </div>
   );
 }
