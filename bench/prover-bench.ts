@@ -26,11 +26,10 @@ const mallocEnv = Object.entries(process.env)
   .map(([k, v]) => `${k}=${v}`);
 console.log(`prover settings: ${[...v8Flags, ...mallocEnv].join(' ')}`);
 
-// The backend must be chosen (and the SRS store installed) before o1js initialises, as the prover process does, so
-// the circuit modules are loaded afterwards.
-const { chooseBackend, defaultCacheDir } = await import('../prover/runtime.js');
+// The native backend unless O1JS_BACKEND says otherwise: read when prover/o1js.ts first loads o1js, so the prover
+// modules are loaded after this line.
 process.env.O1JS_BACKEND ??= 'native';
-chooseBackend();
+const { defaultCacheDir } = await import('../prover/runtime.js');
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
 const { circuitCacheDir } = await import('../prover/compiled-circuit.js');

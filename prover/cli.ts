@@ -5,11 +5,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, errorInfo } from '../common/error-codes.js';
 import { toFailure, type Failure } from './failure.js';
-import { inspectPhoto } from './inspect-photo.js';
-import { provePhoto } from './prove-photo.js';
 import type { Reporter } from './reporter.js';
-import { chooseBackend, defaultCacheDir } from './runtime.js';
-import { readPack, verifyPack } from './verify-pack.js';
+import { defaultCacheDir } from './runtime.js';
 
 const USAGE = `Usage:
   shutterproof prove <photo>... [--trust-list <pem>] [--out <dir>] [--cache <dir>] [--strip] [--json]
@@ -52,7 +49,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
   switch (command) {
     case 'prove': {
       if (positionals.length === 0) return usageError(err, 'prove needs at least one photo');
-      chooseBackend();
+      // Each command loads only what it uses: a one-shot `verify` does not pay for the C2PA readers.
+      const { provePhoto } = await import('./prove-photo.js');
       const cacheDir = resolve(values.cache ?? defaultCacheDir());
       const outDir = resolve(values.out ?? '.');
       let exit: number = EXIT.ok;
@@ -84,7 +82,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     case 'verify': {
       if (positionals.length !== 1) return usageError(err, 'verify needs exactly one proof pack');
       return attempt(err, async () => {
-        chooseBackend();
+        const { readPack, verifyPack } = await import('./verify-pack.js');
         const cacheDir = resolve(values.cache ?? defaultCacheDir());
         const summary = await verifyPack(await readPack(resolve(positionals[0])), values.photo && resolve(values.photo), cacheDir);
         if (values.json) print(summary);
@@ -98,6 +96,7 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     case 'inspect': {
       if (positionals.length !== 1) return usageError(err, 'inspect needs exactly one photo');
       return attempt(err, async () => {
+        const { inspectPhoto } = await import('./inspect-photo.js');
         const summary = await inspectPhoto(resolve(positionals[0]), trustList);
         if (values.json) print(summary);
         else for (const [key, value] of Object.entries(summary)) out(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);

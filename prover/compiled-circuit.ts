@@ -1,7 +1,7 @@
 // Compiling the circuit (key generation) takes minutes cold and tens of seconds from the disk cache, so it happens
 // once per process; the cache folder is keyed by circuit version and o1js version so upgrades never mix keys.
 import { join } from 'node:path';
-import { getBackendPreference } from 'o1js';
+import { getBackendPreference } from './o1js.js';
 import { CIRCUIT_ID, CIRCUIT_VERSION, compile } from './circuit/index.js';
 import { O1JS_VERSION } from './runtime.js';
 

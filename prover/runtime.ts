@@ -5,8 +5,7 @@ import { homedir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getBackendPreference, setBackend } from 'o1js';
-import { installSrsStore } from './circuit/srs-store.js';
+export { BACKEND } from './o1js.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,26 +26,6 @@ function versionOf(name: string, from: string): string {
 // by walking up from a file inside the package.
 export const APP_VERSION = versionOf('shutterproof', fileURLToPath(import.meta.url));
 export const O1JS_VERSION = versionOf('o1js', require.resolve('o1js'));
-
-/**
- * Prefers the native backend (several times faster than wasm) when its prebuilt package for this platform is
- * installed; falls back to wasm otherwise. Must run before o1js initialises its bindings.
- */
-export function chooseBackend(): 'native' | 'wasm' {
-  installSrsStore();
-  const wanted = process.env.O1JS_BACKEND;
-  if (wanted === 'wasm' || wanted === 'native') {
-    setBackend(wanted);
-    return wanted;
-  }
-  try {
-    require.resolve(`@o1js/native-${process.platform}-${process.arch}`);
-    setBackend('native');
-  } catch {
-    setBackend('wasm');
-  }
-  return getBackendPreference();
-}
 
 /** Where compiled circuit keys live: SHUTTERPROOF_CACHE, else the platform cache folder. */
 export function defaultCacheDir(): string {

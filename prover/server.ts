@@ -11,7 +11,7 @@ import { toFailure } from './failure.js';
 import { inspectPhoto } from './inspect-photo.js';
 import { provePhoto } from './prove-photo.js';
 import type { Reporter } from './reporter.js';
-import { APP_VERSION, chooseBackend, defaultCacheDir } from './runtime.js';
+import { APP_VERSION, BACKEND, defaultCacheDir } from './runtime.js';
 import { parseTrustList } from './trust/trust-list.js';
 import { readPack, verifyPack } from './verify-pack.js';
 
@@ -20,7 +20,6 @@ type Send = (event: Record<string, unknown>) => void;
 export async function runServer(argv: string[], input: Readable, send: Send): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { cache: { type: 'string' } } });
   const cacheDir = values.cache ?? defaultCacheDir();
-  const backend = chooseBackend();
   send({
     id: PROCESS_EVENT_ID,
     type: 'hello',
@@ -28,7 +27,7 @@ export async function runServer(argv: string[], input: Readable, send: Send): Pr
     circuit: { id: CIRCUIT_ID, version: CIRCUIT_VERSION },
     pid: process.pid,
   });
-  send({ id: PROCESS_EVENT_ID, type: 'log', level: 'info', msg: `prover ready (backend ${backend}, cache ${cacheDir})` });
+  send({ id: PROCESS_EVENT_ID, type: 'log', level: 'info', msg: `prover ready (backend ${BACKEND}, cache ${cacheDir})` });
 
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) {

@@ -1,6 +1,6 @@
 // The prover-supplied numbers that locate every window (offsets, lengths, header forms), and the Fiat-Shamir
 // challenge computed over them and over the three message digests.
-import { Bool, Field, Poseidon, Provable, Struct } from 'o1js';
+import { Bool, Field, Poseidon, Provable, Struct } from '../o1js.js';
 import type { ChainState } from './chain-state.js';
 
 const Bytes64 = Provable.Array(Field, 64);

@@ -1,6 +1,6 @@
 // The final step: joins the leaf and CA signature proofs, checks that every byte window the statement relies on
 // lies where the prover says (CBOR/DER/JUMBF framing, see SOUNDNESS.md), and exposes only assetHash and trustRoot.
-import { Bool, Field, Gadgets, Provable, Struct, ZkProgram } from 'o1js';
+import { Bool, Field, Gadgets, Provable, Struct, ZkProgram } from '../o1js.js';
 import { BindParams, challenge, halves128, limbs88 } from './bind-params.js';
 import { ChainState, hashChainState } from './chain-state.js';
 import { ecdsaCommitment, EcdsaStepProof, digestBytes } from './ecdsa-step.js';

@@ -1,6 +1,6 @@
 // Runs the chain-step body on constants (no proof): the final states a proof's chain would output. Used by tests to
 // exercise the final step's checks without proving, and to cross-check the chain against node:crypto.
-import { Bool, Field, UInt8 } from 'o1js';
+import { Bool, Field, UInt8 } from '../o1js.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP, CAPTURES } from './constants.js';
 import { chainStep, initialChainState, STEP_BYTES } from './sha-chain.js';

@@ -1,6 +1,6 @@
 // What one SHA-256 chain step hands to the next: the SHA midstate plus the running random linear combination of the
 // hashed (padded) bytes, and the running sums recorded at the blocks where later checks need them.
-import { Field, Poseidon, Provable, Struct } from 'o1js';
+import { Field, Poseidon, Provable, Struct } from '../o1js.js';
 import { CAPTURES } from './constants.js';
 
 export class ChainState extends Struct({

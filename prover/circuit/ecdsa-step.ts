@@ -1,6 +1,6 @@
 // ONE ECDSA P-256 method serves both signatures: the leaf's over SHA-256(Sig_structure) and the CA's over
 // SHA-256(TBSCertificate). It verifies the chain proof that produced the digest, so the digest is never a free input.
-import { Bytes, Crypto, Field, Poseidon, UInt32, ZkProgram, createEcdsa, createForeignCurve } from 'o1js';
+import { Bytes, Crypto, Field, Poseidon, UInt32, ZkProgram, createEcdsa, createForeignCurve } from '../o1js.js';
 import { ChainState } from './chain-state.js';
 import { ShaChainProof } from './sha-chain.js';
 

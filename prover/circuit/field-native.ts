@@ -1,6 +1,6 @@
 // Out-of-circuit mirror of the random-linear-combination (RLC) arithmetic over the Pallas base field, used by the
 // witness builder to precompute what the chain records, and by tests as the reference for the in-circuit gadgets.
-import { Field } from 'o1js';
+import { Field } from '../o1js.js';
 
 export const P = Field.ORDER;
 

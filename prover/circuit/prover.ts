@@ -2,9 +2,8 @@
 //   assertion chain -> TBS chain -> ECDSA(CA key, SHA-256(TBS))         \
 //   Sig_structure chain (1..n steps) -> ECDSA(leaf key, SHA-256(S))      -> bind (framing, trust root) = final proof
 // On more cores the branches can run in separate processes; here they run one after the other.
-import { Bool, Cache, Field, Proof, UInt8, verify as verifyProof, type JsonProof } from 'o1js';
-import { withSrsCache } from './srs-cache.js';
-import { useSrsFolder } from './srs-store.js';
+import { Bool, Cache, Field, Proof, UInt8, verify as verifyProof, type JsonProof } from '../o1js.js';
+import { initializeFromCache, withSrsCache } from './srs-cache.js';
 import { C2paEs256, StatementInput } from './bind-step.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP } from './constants.js';
@@ -46,7 +45,7 @@ let compiled: Promise<VerificationKey> | undefined;
 export function compile(options: { cacheDir: string; onProgress?: (done: number, total: number, label: string) => void }): Promise<VerificationKey> {
   compiled ??= (async () => {
     const cache = Cache.FileSystem(options.cacheDir);
-    useSrsFolder(options.cacheDir);
+    await initializeFromCache(options.cacheDir);
     let vk: VerificationKey | undefined;
     for (const [i, [, label, program]] of PROGRAMS.entries()) {
       options.onProgress?.(i, PROGRAMS.length, label);
@@ -144,7 +143,7 @@ export async function verify(
   proof: JsonProof | Record<string, unknown>,
   verificationKey: VerificationKey,
   expected?: { assetHash: string; trustRoot: string },
-  /** The compile cache folder: its SRS and Lagrange bases make a fresh process verify in about a second. */
+  /** The compile cache folder: its SRS, Lagrange bases and the bindings' code cache let a fresh process verify in ~2 s. */
   cacheDir?: string,
 ): Promise<boolean> {
   try {

@@ -3,7 +3,7 @@
 // which, for r chosen after every byte is committed, holds for a wrong window only with probability ~len/|F|.
 // Pre(p) at a variable p comes from a capture: the chain recorded Pre at the start of p's block and that block's
 // RLC; the prover opens the block's 64 bytes here, and the running sum stops at p.
-import { Bool, Field, Gadgets, Provable, Struct } from 'o1js';
+import { Bool, Field, Gadgets, Provable, Struct } from '../o1js.js';
 import type { ChainState } from './chain-state.js';
 
 export class Capture extends Struct({

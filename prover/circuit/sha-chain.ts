@@ -1,7 +1,7 @@
 // One recursive program for all three messages (Sig_structure, TBSCertificate, assertion): each step hashes up to
 // BLOCKS_PER_STEP padded blocks, continuing an earlier step's proof, and keeps the RLC bookkeeping of ChainState.
 // One hashing method for every step and every message keeps a single large proving key in memory.
-import { Bool, Field, Gadgets, Poseidon, Provable, SelfProof, UInt32, UInt8, ZkProgram } from 'o1js';
+import { Bool, Field, Gadgets, Poseidon, Provable, SelfProof, UInt32, UInt8, ZkProgram } from '../o1js.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP, CAPTURES } from './constants.js';
 

@@ -6,13 +6,15 @@
 // verifier recomputed it on the first verification (13-15 s here). Asking the SRS store for it with the folder set
 // loads it from there (compile wrote it) in well under a second.
 //
-// The modules are o1js's own (same file URLs as its ESM build imports), not copies; if a later o1js moves them,
+// o1js's SRS cache is reached in its ESM build (same file URLs as that build imports; not copies), the build used
+// with the wasm backend; with the native backend the SRS store does that work. If a later o1js moves the module,
 // verification still works, only slower.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Cache, initializeBindings } from 'o1js';
+import { Cache, initializeBindings, O1JS_BUILD } from '../o1js.js';
+import { saveBindingsCodeCache, useCodeCacheFolder } from './bindings-code-cache.js';
 import { srsStore, useSrsFolder } from './srs-store.js';
 
 /** log2 of the final proof's wrap domain: o1js wraps a step that verifies one or two proofs in 2^14 rows. */
@@ -29,6 +31,7 @@ let internals: Promise<O1jsSrsCache | undefined> | undefined;
 
 function loadInternals(): Promise<O1jsSrsCache | undefined> {
   internals ??= (async () => {
+    if (O1JS_BUILD !== 'esm') return undefined;
     const file = join(dirname(createRequire(import.meta.url).resolve('o1js')), 'bindings', 'crypto', 'cache.js');
     if (!existsSync(file)) return undefined;
     const cache = (await import(pathToFileURL(file).href)) as Partial<O1jsSrsCache>;
@@ -37,14 +40,21 @@ function loadInternals(): Promise<O1jsSrsCache | undefined> {
   return internals;
 }
 
+/** Initialises o1js with the start-up caches kept in `cacheDir`: the SRS store and the bindings' code cache. */
+export async function initializeFromCache(cacheDir: string): Promise<void> {
+  useSrsFolder(cacheDir);
+  useCodeCacheFolder(cacheDir);
+  await initializeBindings();
+  saveBindingsCodeCache();
+}
+
 /** Runs `work` with o1js reading (and writing) its SRS and Lagrange bases in `cacheDir`, the final basis loaded. */
 export async function withSrsCache<T>(cacheDir: string | undefined, work: () => Promise<T>): Promise<T> {
   if (!cacheDir) return work();
-  useSrsFolder(cacheDir);
   const o1js = await loadInternals();
   o1js?.setSrsCache(Cache.FileSystem(cacheDir));
   try {
-    await initializeBindings();
+    await initializeFromCache(cacheDir);
     const fq = srsStore('fq');
     fq?.addLagrangeBasis(fq.create(FQ_SRS_SIZE), FINAL_WRAP_DOMAIN_LOG2);
     return await work();

@@ -1,18 +1,18 @@
 // The SRS (commitment keys) and Lagrange bases every compile, proof and verification needs. o1js caches them as JSON
 // and converts every point through bigints on each start: 1.2-1.5 s for the 2^16 Fp SRS alone, about 2 s of a fresh
 // `verify`. With the native backend this store keeps them next to the keys in a flat binary form (the backend's own
-// point bytes) that loads in about a tenth of that; o1js's JSON path remains the fallback and the first-time source.
+// point bytes) that loads in about a tenth of that; o1js's own functions (its JSON cache while compiling, else
+// computing) remain the fallback and the first-time source.
 //
 // The store sits in front of o1js's SRS functions: o1js hands them to its compiled OCaml side once, when the bindings
-// initialise, so `installSrsStore` must run before that (runtime.chooseBackend calls it). The functions replaced are
+// initialise, so `installSrsStore` must run before that (o1js.ts calls it as it loads o1js). The functions replaced are
 // o1js's own, reached through the global its OCaml side reads them from; if a later o1js moves them, nothing breaks,
 // only the start-up is slower again.
 //
 // The SRS is a fixed, public parameter (derived by hashing, the same on every machine), so a file here is only a
 // faster copy of what o1js would compute: each carries a SHA-256 of its points and is ignored unless it matches.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readChecksummed, writeChecksummed } from './checksummed-file.js';
 
 type FieldName = 'fp' | 'fq';
 /** A curve point as the native backend hands it over: 32-byte little-endian coordinates. */
@@ -139,16 +139,8 @@ function readBasis(file: string, domainSize: number): NativePoint[][] | undefine
 }
 
 function readGroups(file: string): NativePoint[][] | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const head = MAGIC.length + 32;
-  if (bytes.length < head + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const body = bytes.subarray(head);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(MAGIC.length, head))) return undefined;
+  const body = readChecksummed(file, MAGIC);
+  if (!body || body.length < 4) return undefined;
   const count = body.readUInt32LE(0);
   let at = 4 + 4 * count;
   if (body.length < at) return undefined;
@@ -180,12 +172,5 @@ function writeGroups(file: string, groups: NativePoint[][]): void {
       at += POINT_BYTES;
     }
   }
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(body).digest(), body]));
-    renameSync(temp, file);
-  } catch {
-    // Left to o1js's own cache next time.
-  }
+  writeChecksummed(file, MAGIC, body);
 }

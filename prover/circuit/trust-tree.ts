@@ -1,6 +1,6 @@
 // The trust list as a Poseidon Merkle tree of CA public keys. The same leaf function runs out of circuit (building
 // the root and paths) and in circuit (on the CA key bytes), so the two cannot drift apart.
-import { Field, MerkleTree, MerkleWitness, Poseidon } from 'o1js';
+import { Field, MerkleTree, MerkleWitness, Poseidon } from '../o1js.js';
 import { ShutterproofError } from '../../common/error-codes.js';
 import { LIMITS, TRUST_TREE_HEIGHT } from './constants.js';
 

@@ -2,7 +2,7 @@
 // checks the maxima (refusing oversize input before any proving), picks the trust-list key that issued the leaf,
 // and derives the Fiat-Shamir challenge exactly as the final step recomputes it.
 import { createHash } from 'node:crypto';
-import { Bool, Field } from 'o1js';
+import { Bool, Field } from '../o1js.js';
 import { ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../c2pa/evidence.js';
 import { BindParams, challenge } from './bind-params.js';

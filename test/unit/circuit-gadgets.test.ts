@@ -2,7 +2,7 @@
 // captures against bigint arithmetic, the Merkle trust tree in and out of circuit, CBOR header forms, ECDSA.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { Bool, Field, Provable, UInt8 } from 'o1js';
+import { Bool, Field, Provable, UInt8 } from '../../prover/o1js.js';
 import { bstrHeader } from '../../prover/circuit/bind-step.js';
 import { ChainState } from '../../prover/circuit/chain-state.js';
 import { runChain } from '../../prover/circuit/chain-native.js';

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initializeBindings } from 'o1js';
-import { chooseBackend } from '../../prover/runtime.js';
+import { initializeBindings } from '../../prover/o1js.js';
+import { BACKEND } from '../../prover/runtime.js';
 import { srsStore, useSrsFolder } from '../../prover/circuit/srs-store.js';
 
 const SIZE = 1024;
@@ -16,7 +16,7 @@ const basisFile = (dir: string) => join(dir, `lagrange-basis-fq-${DOMAIN}.points
 
 let backend: string;
 beforeAll(async () => {
-  backend = chooseBackend();
+  backend = BACKEND;
   await initializeBindings();
 });
 

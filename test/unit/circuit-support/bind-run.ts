@@ -1,5 +1,5 @@
 // Runs the final step's constraints (no proof) on a witness: chains on constants, ECDSA commitments from the keys.
-import { Field, Provable } from 'o1js';
+import { Field, Provable } from '../../../prover/o1js.js';
 import { bindChecks, Captures, StatementInput } from '../../../prover/circuit/bind-step.js';
 import { BindParams, limbs88 } from '../../../prover/circuit/bind-params.js';
 import { ChainState } from '../../../prover/circuit/chain-state.js';
