@@ -20,7 +20,7 @@ if (!process.env[PROVER_PROCESS_MARK]) {
   });
   process.exit(run.status ?? 1);
 }
-const v8Flags = process.execArgv.filter((a) => /^--(max|min)-/.test(a));
+const v8Flags = process.execArgv.filter((a) => /^--(max-|min-|expose-gc)/.test(a));
 const mallocEnv = Object.entries(process.env)
   .filter(([k]) => k.startsWith('MALLOC_') || k === 'GLIBC_TUNABLES')
   .map(([k, v]) => `${k}=${v}`);
