@@ -25,6 +25,8 @@ const mallocEnv = Object.entries(process.env)
   .filter(([k]) => k.startsWith('MALLOC_') || k === 'GLIBC_TUNABLES')
   .map(([k, v]) => `${k}=${v}`);
 console.log(`prover settings: ${[...v8Flags, ...mallocEnv].join(' ')}`);
+const { branchesInParallel } = await import('../prover/branch-helper.js');
+console.log(`branches: ${branchesInParallel() ? 'in parallel, the issuer branch in a helper process' : 'one after the other, in this process'} (SHUTTERPROOF_PARALLEL_BRANCHES=1|0 decides)`);
 
 // The native backend unless O1JS_BACKEND says otherwise: read when prover/o1js.ts first loads o1js, so the prover
 // modules are loaded after this line.
@@ -47,15 +49,34 @@ const arg = (name: string, fallback: string) => {
 const cacheDir = arg('--cache', defaultCacheDir());
 const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s';
 
-function statusMb(field: 'VmHWM' | 'VmRSS'): number | undefined {
-  const status = readFileSync('/proc/self/status', 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
+function statusMb(field: 'VmHWM' | 'VmRSS', pid: number | 'self' = 'self'): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const status = text.match(new RegExp(`${field}:\\s+(\\d+) kB`));
   return status ? Math.round(Number(status[1]) / 1024) : undefined;
 }
 const peakRssMb = () => statusMb('VmHWM') ?? Math.round(process.resourceUsage().maxRSS / 1024);
+/** The helper prover process, when the branches run in parallel (prover/branch-helper.ts): this process's child. */
+function helperPid(): number | undefined {
+  try {
+    const children = readdirSync('/proc/self/task').flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(/\s+/));
+    return children.map(Number).find((pid) => pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('helper-main'));
+  } catch {
+    return undefined;
+  }
+}
+const helperMemory = () => {
+  const pid = helperPid();
+  return pid ? `; helper RSS now ${statusMb('VmRSS', pid)} MB, peak ${statusMb('VmHWM', pid)} MB` : '';
+};
 // Resident now (not the peak): shows what stays in memory between steps, e.g. proving keys once loaded.
 const rssNow = () => {
   const { rss, heapTotal } = process.memoryUsage();
-  return `RSS now ${statusMb('VmRSS') ?? Math.round(rss / 1048576)} MB, peak ${peakRssMb()} MB, JS heap ${Math.round(heapTotal / 1048576)} MB`;
+  return `RSS now ${statusMb('VmRSS') ?? Math.round(rss / 1048576)} MB, peak ${peakRssMb()} MB, JS heap ${Math.round(heapTotal / 1048576)} MB${helperMemory()}`;
 };
 
 const rows = await analyzeRows();
@@ -65,8 +86,10 @@ const warm = existsSync(circuitCacheDir(cacheDir)) && readdirSync(circuitCacheDi
 console.log(`key cache: ${circuitCacheDir(cacheDir)} (${warm ? 'warm' : 'cold'})`);
 
 const summary = process.argv.includes('--evidence') ? await benchEvidence() : await benchPhoto();
-console.log(`peak RSS of the whole run: ${peakRssMb()} MB`);
-console.log(JSON.stringify({ rows, warm, ...summary, peakRssMb: peakRssMb() }));
+const helper = helperPid();
+const helperPeakRssMb = helper ? statusMb('VmHWM', helper) : undefined;
+console.log(`peak RSS of the whole run: ${peakRssMb()} MB${helperPeakRssMb ? `, of the helper process ${helperPeakRssMb} MB` : ''}`);
+console.log(JSON.stringify({ rows, warm, ...summary, peakRssMb: peakRssMb(), helperPeakRssMb }));
 
 /** The product path on a signed 4000x3000 JPEG: read, validate, compile, prove, save, verify. */
 async function benchPhoto() {

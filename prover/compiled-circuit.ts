@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { getBackendPreference } from './o1js.js';
 import { CIRCUIT_ID, CIRCUIT_VERSION, compile } from './circuit/index.js';
+import type { IssuerBranchProver } from './circuit/prover.js';
+import { BranchHelper, branchesInParallel } from './branch-helper.js';
 import { O1JS_VERSION } from './runtime.js';
 
 export interface CircuitKeys {
@@ -30,7 +32,20 @@ export async function ensureCompiled(cacheDir: string, onProgress?: Progress): P
   }
 }
 
+let helper: BranchHelper | undefined;
+
+/**
+ * Where the branches of a proof run in parallel (branch-helper.ts), the helper process that proves the issuer
+ * branch: started with the compile, so both compile at once, and again after it exits.
+ */
+export function issuerBranchProver(cacheDir: string): IssuerBranchProver | undefined {
+  if (!branchesInParallel()) return undefined;
+  if (!helper?.alive) helper = new BranchHelper(circuitCacheDir(cacheDir));
+  return helper.proveIssuer;
+}
+
 function startCompile(cacheDir: string): Promise<CircuitKeys> {
+  issuerBranchProver(cacheDir);
   const attempt: Promise<CircuitKeys> = compile({
     cacheDir: circuitCacheDir(cacheDir),
     onProgress: (done: number, total: number, label: string) => listeners.forEach((listener) => listener(done, total, label)),

@@ -9,7 +9,7 @@ import { readEvidence } from './c2pa/read-evidence.js';
 import { stripManifest } from './c2pa/strip.js';
 import { validateEvidence } from './c2pa/validate.js';
 import { CIRCUIT_ID, CIRCUIT_VERSION, buildWitness, planSteps, prove, trustRoot } from './circuit/index.js';
-import { type CircuitKeys, ensureCompiled } from './compiled-circuit.js';
+import { type CircuitKeys, ensureCompiled, issuerBranchProver } from './compiled-circuit.js';
 import { readPhoto } from './read-photo.js';
 import { etaMs, type Reporter } from './reporter.js';
 import { APP_NAME, APP_VERSION, O1JS_VERSION } from './runtime.js';
@@ -59,13 +59,23 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
   const plan = planSteps(witness);
   const proveStarted = Date.now();
   report.progress(0, plan.length);
-  const result = await prove(witness, {
-    onStep: (index, total, _name, label) => report.log('info', `${label} (${index + 1} of ${total})`),
-    onStepDone: (index, ms) => {
-      steps.push({ name: plan[index]?.name ?? `step-${index}`, ms });
-      report.progress(index + 1, plan.length, etaMs(index + 1, plan.length, Date.now() - proveStarted));
+  const elsewhere = issuerBranchProver(cacheDir);
+  if (elsewhere) report.log('info', 'The two halves of the proof are made at the same time, one in a second prover process.');
+  const done = new Set<number>();
+  const result = await prove(
+    witness,
+    {
+      onStep: (index, total, _name, label) => report.log('info', `${label} (${index + 1} of ${total})`),
+      // With the branches in parallel steps finish out of order, and a step redone after a helper failed counts once.
+      onStepDone: (index) => {
+        done.add(index);
+        report.progress(done.size, plan.length, etaMs(done.size, plan.length, Date.now() - proveStarted));
+      },
+      onLog: (level, msg) => report.log(level, msg),
     },
-  });
+    elsewhere,
+  );
+  steps.push(...result.steps);
 
   stage(4);
   const name = basename(job.input, extname(job.input));

@@ -1,0 +1,55 @@
+// The helper prover process (branch-helper.ts): proves issuer branches for the process that started it, over its
+// IPC channel, and never outlives it. Output meant for stdout goes to stderr, as in process-main.ts.
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { HelperMessage, HelperRequest } from './branch-helper.js';
+
+for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
+
+const send = (message: HelperMessage) => process.send?.(message);
+if (!process.send) {
+  process.stderr.write('helper-main.js is started by the prover, with an IPC channel\n');
+  process.exit(2);
+}
+
+// Proof steps block this thread in native code for tens of seconds, so the check runs on a thread of its own: when the
+// parent is gone (killed, even with SIGKILL), this process is killed at once instead of finishing its step.
+const watchdog = new Worker(
+  `const { workerData: parent } = require('node:worker_threads');
+  const gone = () => { if (process.ppid !== parent) return true; try { process.kill(parent, 0); return false; } catch (e) { return e.code === 'ESRCH'; } };
+  setInterval(() => { if (gone()) process.kill(process.pid, 'SIGKILL'); }, 250);`,
+  { eval: true, workerData: process.ppid },
+);
+watchdog.unref();
+process.on('disconnect', () => process.exit(0));
+
+const { values } = parseArgs({ options: { cache: { type: 'string' } } });
+const { compileIssuerBranch, proveIssuerBranch } = await import('./circuit/prover.js');
+try {
+  if (!values.cache) throw new Error('--cache <circuit cache folder> is required');
+  const t0 = Date.now();
+  await compileIssuerBranch(values.cache);
+  process.stderr.write(`second prover process ready (compiled in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'failed', message: (error as Error)?.message ?? String(error) });
+  process.disconnect();
+}
+
+// One request at a time: a second proof in the same process would share o1js's global proving state.
+let queue = Promise.resolve();
+process.on('message', (request: HelperRequest) => {
+  if (request?.type !== 'issuer') return;
+  const { id, input } = request;
+  queue = queue.then(async () => {
+    try {
+      const output = await proveIssuerBranch(input, {
+        onStep: (index) => send({ type: 'step', id, index }),
+        onStepDone: (index, ms) => send({ type: 'step-done', id, index, ms }),
+      });
+      send({ type: 'result', id, output });
+    } catch (error) {
+      send({ type: 'error', id, message: (error as Error)?.message ?? String(error) });
+    }
+  });
+});
