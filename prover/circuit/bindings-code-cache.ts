@@ -5,13 +5,16 @@
 // through the hook CommonJS compile caches use (Module.prototype._compile), when o1js's CommonJS build is loaded.
 //
 // The file lives next to the keys (that folder is per o1js version). Its name carries V8's cachedDataVersionTag (V8
-// version, flags, CPU features), so Node and Electron processes keep their own; its header holds the bundle's length
+// version, flags, CPU features), so Node and Electron processes keep their own, and a hash of the bundle's path, so
+// two installations sharing the cache folder do not overwrite each other's; its header holds the bundle's length
 // and modification time and a SHA-256 of the cache, and V8 itself refuses data made for another source. A missing,
-// stale or damaged file only means the bundle is compiled as usual and the file written again.
+// stale or damaged file only means the bundle is compiled as usual and the file written again. A file that is used
+// is touched; writing one removes those no process has used for PRUNE_AFTER_MS (an old installation's, 27 MB each).
 //
 // Like any code cache (Node's own included), the file is code: whoever can write the user's cache folder can change
 // what the prover runs. That is the user's own folder; whoever can write it can already replace the keys there.
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
@@ -19,6 +22,8 @@ import { constants as vmConstants, Script } from 'node:vm';
 import { readChecksummed, writeChecksummed } from './checksummed-file.js';
 
 const MAGIC = Buffer.from('SPV8C1\n\0');
+const FILE_NAME = /^o1js-bindings-[\w-]+\.v8cache$/;
+export const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
 
 type Compile = (this: Module, content: string, filename: string) => unknown;
 
@@ -41,9 +46,10 @@ export function bindingsCodeCacheState(): CodeCacheState {
   return state;
 }
 
-/** The cache file for this process's V8 in `dir`. */
-export function codeCacheFile(dir: string): string {
-  return join(dir, `o1js-bindings-${cachedDataVersionTag()}.v8cache`);
+/** The cache file in `dir` for this process's V8 and the bundle at `bundle`. */
+export function codeCacheFile(dir: string, bundle: string): string {
+  const installation = createHash('sha256').update(bundle).digest('hex').slice(0, 12);
+  return join(dir, `o1js-bindings-${cachedDataVersionTag()}-${installation}.v8cache`);
 }
 
 /** Compiles o1js's bundle with the cache once its CommonJS build requires it. o1js.ts calls this before initialising. */
@@ -58,7 +64,7 @@ export function installBindingsCodeCache(): void {
   proto._compile = function (content: string, filename: string) {
     if (done || filename !== bundle || !folder) return original.call(this, content, filename);
     done = true;
-    return compileWithCache(this, content, filename, codeCacheFile(folder));
+    return compileWithCache(this, content, filename, codeCacheFile(folder, filename));
   };
 }
 
@@ -68,6 +74,20 @@ export function saveBindingsCodeCache(): void {
   const { script, file, source } = unsaved;
   unsaved = undefined;
   writeChecksummed(file, MAGIC, Buffer.concat([lengthPrefixed(Buffer.from(source)), script.createCachedData()]));
+  pruneUnused(dirname(file), file);
+}
+
+/** Removes the code caches in `dir` other than `keep` that no process has used for PRUNE_AFTER_MS. Best effort. */
+function pruneUnused(dir: string, keep: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (!FILE_NAME.test(name) || file === keep) continue;
+      if (Date.now() - statSync(file).mtimeMs > PRUNE_AFTER_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // Only disk space.
+  }
 }
 
 function compileWithCache(module: Module, content: string, filename: string, file: string): unknown {
@@ -80,8 +100,19 @@ function compileWithCache(module: Module, content: string, filename: string, fil
   });
   state = cachedData && !script.cachedDataRejected ? 'loaded' : 'compiled';
   if (state === 'compiled') unsaved = { script, file, source };
+  else touch(file);
   const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
   return wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+}
+
+/** Marks `file` as in use (pruneUnused goes by modification time). */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only folder: the file is kept anyway unless a process that can write prunes it.
+  }
 }
 
 /** What the cache was made from: the bundle's length and modification time. */

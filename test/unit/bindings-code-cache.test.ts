@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,19 +20,31 @@ const child = `
 `;
 const start = (dir: string) =>
   JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', child, dir], { encoding: 'utf8' })) as { backend: string; state: string };
-const cacheFile = (dir: string) => readdirSync(dir).find((f) => f.endsWith('.v8cache'));
+const OWN = /^o1js-bindings-\d+-[0-9a-f]{12}\.v8cache$/;
+const DAY = 24 * 3600_000;
+const age = (file: string, days: number) => utimesSync(file, new Date(Date.now() - days * DAY), new Date(Date.now() - days * DAY));
 
 describe('code cache of the o1js bindings', () => {
   it('is written by the first start and loaded by the next; a damaged or stale file is compiled over and rewritten', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shutterproof-v8cache-'));
+    // Other installations' caches: one unused for 40 days (removed when this one is written), one used yesterday.
+    const unused = join(dir, 'o1js-bindings-1-aaaaaaaaaaaa.v8cache');
+    const recent = join(dir, 'o1js-bindings-2-bbbbbbbbbbbb.v8cache');
+    for (const file of [unused, recent]) writeFileSync(file, 'x');
+    age(unused, 40);
+    age(recent, 1);
     const first = start(dir);
     if (first.backend !== 'native') return expect(first.state).toBe('off');
     expect(first.state).toBe('compiled');
-    const name = cacheFile(dir)!;
-    expect(name).toMatch(/^o1js-bindings-\d+\.v8cache$/);
+    expect([existsSync(unused), existsSync(recent)]).toEqual([false, true]);
+    const name = readdirSync(dir).find((f) => OWN.test(f) && join(dir, f) !== recent)!;
+    expect(name).toBeDefined();
     const good = readFileSync(join(dir, name));
     expect(good.length).toBeGreaterThan(1_000_000);
+    // Loading it marks it as in use.
+    age(join(dir, name), 20);
     expect(start(dir).state).toBe('loaded');
+    expect(Date.now() - statSync(join(dir, name)).mtimeMs).toBeLessThan(DAY);
 
     const damaged = Buffer.from(good);
     damaged[damaged.length - 1000] ^= 1;
