@@ -146,8 +146,9 @@ type RunStep = <T>(index: number, work: () => Promise<T>) => Promise<T>;
 function stepRunner(events: StepEvents): RunStep {
   return async (index, work) => {
     // o1js's awaits inside a step are promise chains that never reach the event loop's I/O phase; yielding to it
-    // here lets messages waiting on pipes be handled between steps (the helper's, the protocol's on stdin).
-    await new Promise((resolve) => setImmediate(resolve));
+    // here lets messages waiting on pipes be handled between steps (the helper's, the protocol's on stdin). Two
+    // turns: an immediate set while the loop is past its poll phase runs before the next poll.
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
     events.onStep?.(index);
     const t0 = Date.now();
     const value = await work();
