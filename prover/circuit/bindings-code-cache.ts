@@ -14,7 +14,8 @@
 // Like any code cache (Node's own included), the file is code: whoever can write the user's cache folder can change
 // what the prover runs. That is the user's own folder; whoever can write it can already replace the keys there.
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
@@ -26,6 +27,7 @@ const FILE_NAME = /^o1js-bindings-[\w-]+\.v8cache$/;
 export const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
 
 type Compile = (this: Module, content: string, filename: string) => unknown;
+type Loader = (module: Module, filename: string) => unknown;
 
 /** off: not in use (ESM build, or no folder); compiled: no usable cache, compiled as usual; loaded: V8 used it. */
 export type CodeCacheState = 'off' | 'compiled' | 'loaded';
@@ -65,6 +67,16 @@ export function installBindingsCodeCache(): void {
     if (done || filename !== bundle || !folder) return original.call(this, content, filename);
     done = true;
     return compileWithCache(this, content, filename, codeCacheFile(folder, filename));
+  };
+  // Node reads a CommonJS file as UTF-8 (0.11 s for this one here). The bundle is ASCII, and an ASCII file read as
+  // Latin-1 is the same string, made in half the time; a bundle that is not ASCII is decoded as UTF-8, as Node does.
+  const extensions = (Module as unknown as { _extensions?: Record<string, Loader> })._extensions;
+  const loadJs = extensions?.['.js'];
+  if (typeof loadJs !== 'function') return;
+  extensions!['.js'] = function (module: Module, filename: string) {
+    if (done || filename !== bundle || !folder) return loadJs.call(this, module, filename);
+    const bytes = readFileSync(filename);
+    return (module as unknown as { _compile(content: string, filename: string): unknown })._compile(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), filename);
   };
 }
 
