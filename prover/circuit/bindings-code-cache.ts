@@ -63,8 +63,9 @@ export function installBindingsCodeCache(): void {
   const bundle = join(dirname(createRequire(import.meta.url).resolve('o1js')), 'bindings', 'compiled', 'node_bindings', 'o1js_node.bc.cjs');
   installed = true;
   let done = false;
+  const isBundleToCache = (filename: string) => !done && filename === bundle && folder !== undefined;
   proto._compile = function (content: string, filename: string) {
-    if (done || filename !== bundle || !folder) return original.call(this, content, filename);
+    if (!isBundleToCache(filename) || !folder) return original.call(this, content, filename);
     done = true;
     return compileWithCache(this, content, filename, codeCacheFile(folder, filename));
   };
@@ -74,9 +75,9 @@ export function installBindingsCodeCache(): void {
   const loadJs = extensions?.['.js'];
   if (typeof loadJs !== 'function') return;
   extensions!['.js'] = function (module: Module, filename: string) {
-    if (done || filename !== bundle || !folder) return loadJs.call(this, module, filename);
+    if (!isBundleToCache(filename)) return loadJs.call(this, module, filename);
     const bytes = readFileSync(filename);
-    return (module as unknown as { _compile(content: string, filename: string): unknown })._compile(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), filename);
+    return proto._compile!.call(module, bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), filename);
   };
 }
 
