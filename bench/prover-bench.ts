@@ -31,10 +31,9 @@ console.log(`branches: ${branchesInParallel() ? 'in parallel, the issuer branch 
 // The native backend unless O1JS_BACKEND says otherwise: read when prover/o1js.ts first loads o1js, so the prover
 // modules are loaded after this line.
 process.env.O1JS_BACKEND ??= 'native';
-const { defaultCacheDir } = await import('../prover/runtime.js');
+const { circuitCacheDir, defaultCacheDir } = await import('../prover/runtime.js');
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
-const { circuitCacheDir } = await import('../prover/compiled-circuit.js');
 const { provePhoto } = await import('../prover/prove-photo.js');
 const { readPack, verifyPack } = await import('../prover/verify-pack.js');
 const { loadTestPki, pem } = await import('../test/support/pki.js');

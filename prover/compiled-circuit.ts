@@ -1,11 +1,10 @@
 // Compiling the circuit (key generation) takes minutes cold and tens of seconds from the disk cache, so it happens
 // once per process; the cache folder is keyed by circuit version and o1js version so upgrades never mix keys.
-import { join } from 'node:path';
 import { getBackendPreference } from './o1js.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, compile } from './circuit/index.js';
+import { compile } from './circuit/index.js';
 import type { IssuerBranchProver } from './circuit/prover.js';
 import { BranchHelper, branchesInParallel } from './branch-helper.js';
-import { O1JS_VERSION } from './runtime.js';
+import { circuitCacheDir } from './runtime.js';
 
 export interface CircuitKeys {
   verificationKey: { data: string; hash: string };
@@ -17,10 +16,6 @@ type Progress = (done: number, total: number, label: string) => void;
 let compiled: Promise<CircuitKeys> | undefined;
 // A prove request that arrives while warmup is compiling waits for the same compile and sees its progress too.
 const listeners = new Set<Progress>();
-
-export function circuitCacheDir(cacheDir: string): string {
-  return join(cacheDir, `${CIRCUIT_ID}-v${CIRCUIT_VERSION}-o1js-${O1JS_VERSION}`);
-}
 
 export async function ensureCompiled(cacheDir: string, onProgress?: Progress): Promise<CircuitKeys> {
   if (onProgress) listeners.add(onProgress);

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CIRCUIT_ID, CIRCUIT_VERSION } from './circuit/constants.js';
 export { BACKEND } from './o1js.js';
 
 const require = createRequire(import.meta.url);
@@ -37,4 +38,9 @@ export function defaultCacheDir(): string {
         ? join(homedir(), 'Library', 'Caches')
         : (process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'));
   return join(base, 'shutterproof', 'circuits');
+}
+
+/** The folder of this circuit version's keys inside a cache folder: keyed by o1js version too, so upgrades never mix keys. */
+export function circuitCacheDir(cacheDir: string): string {
+  return join(cacheDir, `${CIRCUIT_ID}-v${CIRCUIT_VERSION}-o1js-${O1JS_VERSION}`);
 }

@@ -3,9 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { ShutterproofError } from '../common/error-codes.js';
 import { proofPack, type ProofPack } from '../common/proof-pack.js';
-import { assetHashOfPhoto } from './photo-hash.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, EXPECTED_VK_HASH, trustRoot, verify } from './circuit/index.js';
-import { circuitCacheDir } from './compiled-circuit.js';
+// The circuit's modules one by one, not its index: a verifier needs none of the circuits' definitions.
+import { CIRCUIT_ID, CIRCUIT_VERSION } from './circuit/constants.js';
+import { EXPECTED_VK_HASH } from './circuit/expected-vk.js';
+import { verify } from './circuit/statement.js';
+import { trustRoot } from './circuit/trust-tree.js';
+import { circuitCacheDir } from './runtime.js';
 import { readPhoto } from './read-photo.js';
 
 export interface VerifySummary {
@@ -63,6 +66,8 @@ export async function verifyPack(pack: ProofPack, photoPath?: string, cacheDir?:
 
   let photoMatches: boolean | undefined;
   if (photoPath) {
+    // The C2PA reader is loaded only when there is a photo to hash.
+    const { assetHashOfPhoto } = await import('./photo-hash.js');
     const hash = await assetHashOfPhoto(await readPhoto(photoPath));
     photoMatches = hash === pack.publicInputs.assetHash;
     if (!photoMatches)

@@ -1,6 +1,6 @@
 // The final step: joins the leaf and CA signature proofs, checks that every byte window the statement relies on
 // lies where the prover says (CBOR/DER/JUMBF framing, see SOUNDNESS.md), and exposes only assetHash and trustRoot.
-import { Bool, Field, Gadgets, Provable, Struct, ZkProgram } from '../o1js.js';
+import { Bool, Field, Gadgets, Provable, ZkProgram } from '../o1js.js';
 import { BindParams, challenge, halves128, limbs88 } from './bind-params.js';
 import { ChainState, hashChainState } from './chain-state.js';
 import { ecdsaCommitment, EcdsaStepProof, digestBytes } from './ecdsa-step.js';
@@ -10,13 +10,11 @@ import {
 } from './framing.js';
 import { assertLe, assertWindow, Capture, openCapture, pow, powersOf, rlc, type Opened } from './rlc-gadgets.js';
 import { TrustPath, trustLeafFields } from './trust-tree.js';
+import { StatementInput } from './statement.js';
 
 /** Capture slots: S 0..7, TBS 8..11, assertion 12..16. */
 export const CAPTURE_COUNT = 17;
 export const Captures = Provable.Array(Capture, CAPTURE_COUNT);
-
-/** Public input of the final proof: SHA-256 asset hash as two 128-bit halves (big-endian), and the trust root. */
-export class StatementInput extends Struct({ assetHashHi: Field, assetHashLo: Field, trustRoot: Field }) {}
 
 /** RLC of a CBOR byte-string header for length hi*256+lo in its canonical 1/2/3-byte form; returns [rlc, size]. */
 export function bstrHeader(form: Bool[], hi: Field, lo: Field, r: Field): [Field, Field] {

@@ -4,5 +4,6 @@
 export { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from './constants.js';
 export { trustLeaf, trustPath, trustRoot, type CaKey } from './trust-tree.js';
 export { buildWitness, type CircuitWitness, type TrustInput } from './witness.js';
-export { compile, planSteps, prove, verify, type PlannedStep, type ProveHooks, type ProveResult, type VerificationKey } from './prover.js';
+export { compile, planSteps, prove, type PlannedStep, type ProveHooks, type ProveResult } from './prover.js';
+export { verify, type VerificationKey } from './statement.js';
 export { EXPECTED_VK_HASH } from './expected-vk.js';

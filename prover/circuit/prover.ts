@@ -3,20 +3,16 @@
 //   Sig_structure chain (1..n steps) -> ECDSA(leaf key, SHA-256(S))      -> bind (framing, trust root) = final proof
 // With a helper process (branch-helper.ts, on machines with the cores and memory for it) the branches run at the
 // same time; otherwise one after the other.
-import { Bool, Cache, Field, Proof, UInt8, verify as verifyProof, type JsonProof } from '../o1js.js';
-import { initializeFromCache, withSrsCache } from './srs-cache.js';
-import { C2paEs256, StatementInput } from './bind-step.js';
+import { Bool, Cache, Field, Proof, UInt8, type JsonProof } from '../o1js.js';
+import { initializeFromCache } from './srs-cache.js';
+import { C2paEs256 } from './bind-step.js';
 import { ChainState } from './chain-state.js';
 import { BLOCKS_PER_STEP } from './constants.js';
 import { EcdsaP256, EcdsaStep, EcdsaStepProof, Secp256r1 } from './ecdsa-step.js';
 import { ShaChain, ShaChainProof, STEP_BYTES } from './sha-chain.js';
 import type { CaKey } from './trust-tree.js';
 import type { CircuitWitness, MessagePlan } from './witness.js';
-
-export interface VerificationKey {
-  data: string;
-  hash: string;
-}
+import { assetHashInput, verify, type VerificationKey } from './statement.js';
 
 export interface PlannedStep {
   name: string;
@@ -109,11 +105,6 @@ function stepInputs(m: MessagePlan, step: number) {
 
 function hexOf(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
-}
-
-export function assetHashInput(assetHash: Uint8Array, trustRoot: bigint): StatementInput {
-  const half = (b: Uint8Array) => Field(BigInt('0x' + hexOf(b)));
-  return new StatementInput({ assetHashHi: half(assetHash.subarray(0, 16)), assetHashLo: half(assetHash.subarray(16)), trustRoot: Field(trustRoot) });
 }
 
 /** What the issuer branch needs, as plain data (structured-cloneable), so a helper process can prove it. */
@@ -240,30 +231,6 @@ export async function prove(w: CircuitWitness, hooks: ProveHooks = {}, issuerBra
   // A step proved twice (its helper failed after it) counts once, with its time here.
   const steps = plan.map((step, index) => ({ name: step.name, ms: timings.findLast((t) => t.index === index)?.ms ?? 0 }));
   return { proof: json, publicInputs, verificationKey: vk, steps };
-}
-
-/** Verify a final proof with its verification key; optionally check that it is about the given public inputs. */
-export async function verify(
-  proof: JsonProof | Record<string, unknown>,
-  verificationKey: VerificationKey,
-  expected?: { assetHash: string; trustRoot: string },
-  /** The compile cache folder: its SRS, Lagrange bases and the bindings' code cache let a fresh process verify in ~2 s. */
-  cacheDir?: string,
-): Promise<boolean> {
-  try {
-    const json = proof as JsonProof;
-    if (expected) {
-      const hex = expected.assetHash.toLowerCase();
-      if (!/^[0-9a-f]{64}$/.test(hex)) return false;
-      const want = assetHashInput(Uint8Array.from(Buffer.from(hex, 'hex')), BigInt(expected.trustRoot));
-      const have = json.publicInput ?? [];
-      const fields = StatementInput.toFields(want).map((x) => x.toString());
-      if (have.length !== fields.length || have.some((v, i) => v !== fields[i])) return false;
-    }
-    return await withSrsCache(cacheDir, () => verifyProof(json, verificationKey.data));
-  } catch {
-    return false;
-  }
 }
 
 export { ChainState, Proof };

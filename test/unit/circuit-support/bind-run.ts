@@ -1,11 +1,11 @@
 // Runs the final step's constraints (no proof) on a witness: chains on constants, ECDSA commitments from the keys.
 import { Field, Provable } from '../../../prover/o1js.js';
-import { bindChecks, Captures, StatementInput } from '../../../prover/circuit/bind-step.js';
+import { bindChecks, Captures } from '../../../prover/circuit/bind-step.js';
 import { BindParams, limbs88 } from '../../../prover/circuit/bind-params.js';
 import { ChainState } from '../../../prover/circuit/chain-state.js';
 import { runChain } from '../../../prover/circuit/chain-native.js';
 import { ecdsaCommitment } from '../../../prover/circuit/ecdsa-step.js';
-import { assetHashInput } from '../../../prover/circuit/prover.js';
+import { assetHashInput, StatementInput } from '../../../prover/circuit/statement.js';
 import { TrustPath } from '../../../prover/circuit/trust-tree.js';
 import type { CircuitWitness } from '../../../prover/circuit/witness.js';
 
