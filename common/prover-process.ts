@@ -10,15 +10,7 @@
 // native backend keeps witness and proof buffers behind small JS objects whose native size V8 does not count, so
 // without it they were freed only when the heap happened to fill. Same input, warm cache: resident after the sixth
 // step 5,070 -> 4,284 MB, peak 6,024 -> 5,138 MB, wall 446 -> 411 s (each collection takes 1.7-2.8 s).
-// glibc's heap kept freed multi-megabyte buffers (its mmap threshold rises to the largest size freed, up to 32 MiB),
-// so over a long chain of steps resident memory grew by 0.2-0.95 GB per step. A fixed 8 MiB threshold gives such
-// buffers their own mappings, returned when freed; transparent huge pages for malloc's memory pay for the page faults
-// that costs. Largest Sig_structure (13 steps): peak 7,047 -> ~5,000 MB, resident flat at ~3.8 GB; the 4000x3000 photo:
-// prove 333.7 -> 335.3 s, peak 5,197 -> 4,961 MB (BENCHMARKS.md). Other C libraries ignore these variables.
 export const PROVER_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1536', '--expose-gc'];
-export const PROVER_ENV: Readonly<Record<string, string>> = {
-  MALLOC_ARENA_MAX: '2',
-  GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=8388608',
-};
+export const PROVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 /** Set in a process started with these settings, so a command that re-launches itself does so once. */
 export const PROVER_PROCESS_MARK = 'SHUTTERPROOF_PROVER_PROCESS';
