@@ -12,7 +12,7 @@ import { EcdsaP256, EcdsaStep, EcdsaStepProof, Secp256r1 } from './ecdsa-step.js
 import { ShaChain, ShaChainProof, STEP_BYTES } from './sha-chain.js';
 import type { CaKey } from './trust-tree.js';
 import type { CircuitWitness, MessagePlan } from './witness.js';
-import { assetHashInput, verify, type VerificationKey } from './statement.js';
+import { assetHashInput, hexOf, verify, type VerificationKey } from './statement.js';
 
 export interface PlannedStep {
   name: string;
@@ -101,10 +101,6 @@ function stepInputs(m: MessagePlan, step: number) {
   for (let i = 0; i < STEP_BYTES; i++) bytes[i] = UInt8.from(m.padded[64 * first + i] ?? 0);
   const active = Array.from({ length: BLOCKS_PER_STEP }, (_, j) => Bool(j < m.steps[step]));
   return { bytes, active, capInit: m.capBlocks.map((b) => Field(b)) };
-}
-
-function hexOf(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex');
 }
 
 /** What the issuer branch needs, as plain data (structured-cloneable), so a helper process can prove it. */

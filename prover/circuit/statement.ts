@@ -12,8 +12,12 @@ export interface VerificationKey {
 /** Public input of the final proof: SHA-256 asset hash as two 128-bit halves (big-endian), and the trust root. */
 export class StatementInput extends Struct({ assetHashHi: Field, assetHashLo: Field, trustRoot: Field }) {}
 
+export function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
 export function assetHashInput(assetHash: Uint8Array, trustRoot: bigint): StatementInput {
-  const half = (b: Uint8Array) => Field(BigInt('0x' + Buffer.from(b).toString('hex')));
+  const half = (b: Uint8Array) => Field(BigInt('0x' + hexOf(b)));
   return new StatementInput({ assetHashHi: half(assetHash.subarray(0, 16)), assetHashLo: half(assetHash.subarray(16)), trustRoot: Field(trustRoot) });
 }
 
