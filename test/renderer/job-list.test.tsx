@@ -38,7 +38,7 @@ describe('job list', () => {
     expect(screen.getAllByRole('button', { name: 'Export holiday.jpg' })).toHaveLength(1);
   });
 
-  it('shows state in plain words, the stage label, step and done/total, and the ETA', async () => {
+  it('shows state in plain words, the stage label, steps done of total, and the ETA', async () => {
     const job = makeJob({
       name: 'harbour.jpg',
       state: 'running',
@@ -49,20 +49,22 @@ describe('job list', () => {
     const r = row('harbour.jpg');
     expect(within(r).getByText('Making the proof', { selector: '.state' })).toBeTruthy();
     expect(r.querySelector('.job-row__stage')).toBeNull(); // not said twice
-    expect(within(r).getByText('Step 4 of 5 · 2 of 4')).toBeTruthy();
+    expect(within(r).getByText('2 of 4 done')).toBeTruthy();
     expect(within(r).getByText('about 3 min left')).toBeTruthy();
-    // (3 + 2/4) / 5 = 70 %
-    expect(within(r).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('70');
+    // The proof steps, not the stage: 2 of 4 steps is 50 %, though proving is stage 4 of 5.
+    expect(within(r).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
   });
 
-  it('uses an indeterminate bar only when nothing is known, and the stage share when only the stage is', async () => {
+  it('uses an indeterminate bar while the stage counts nothing, never a share of the stages', async () => {
     const unknown = makeJob({ name: 'a.jpg', state: 'running' });
     const staged = makeJob({ name: 'b.jpg', state: 'running', stage: { name: 'check', label: 'Checking the signature and the photo', index: 1, total: 5 } });
     await renderApp(createFakeApi({ jobs: [unknown, staged] }));
     const bar = within(row('a.jpg')).getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBeNull();
     expect(bar.getAttribute('aria-busy')).toBe('true');
-    expect(within(row('b.jpg')).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('20');
+    const staging = within(row('b.jpg')).getByRole('progressbar');
+    expect(staging.getAttribute('aria-valuenow')).toBeNull();
+    expect(staging.getAttribute('aria-busy')).toBe('true');
     expect(within(row('b.jpg')).getByText('Checking the signature and the photo', { selector: '.job-row__stage' })).toBeTruthy();
   });
 

@@ -1,6 +1,6 @@
 // How a job is described to people: its state in plain words, how far along it is, and how long is left.
-// Progress is computed only from what main reported (stage index/total, done/total); when nothing is known the
-// bar is indeterminate rather than invented.
+// Progress is computed only from what main reported; when nothing is measured the bar is indeterminate rather than
+// invented.
 import type { Job, JobState } from '../../../common/ipc-contract.js';
 
 export const STATE_WORDS: Record<JobState, string> = {
@@ -15,23 +15,24 @@ export const STATE_WORDS: Record<JobState, string> = {
 export interface JobProgress {
   /** 0..1, or null for "running, but nothing measurable yet". */
   fraction: number | null;
-  /** e.g. "Step 4 of 5 · 3 of 12" */
+  /** e.g. "3 of 12 done" */
   text: string;
 }
 
+/**
+ * The bar shows the work the current stage counts (proof steps done of total while proving; programs compiled while
+ * preparing), and is indeterminate in stages that count nothing. Stages are not shares of the bar: the ones before
+ * proving take a second or two and proving takes minutes, so "stage 4 of 5" would show 60 % before any proving.
+ */
 export function jobProgress(job: Job): JobProgress | null {
   if (job.state === 'succeeded') return { fraction: 1, text: 'Done' };
   if (job.state !== 'running') return null;
-  const { stage, progress } = job;
-  const within = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : null;
-  const parts: string[] = [];
-  if (stage) parts.push(`Step ${stage.index + 1} of ${stage.total}`);
-  if (progress && progress.total > 0) parts.push(`${formatCount(progress.done)} of ${formatCount(progress.total)}`);
-  let fraction: number | null = null;
-  // Each stage is an equal share of the bar; within the current stage, done/total fills its share.
-  if (stage && stage.total > 0) fraction = Math.min(1, (stage.index + (within ?? 0)) / stage.total);
-  else if (within !== null) fraction = within;
-  return { fraction, text: parts.join(' · ') };
+  const { progress } = job;
+  if (!progress || progress.total <= 0) return { fraction: null, text: '' };
+  return {
+    fraction: Math.min(1, Math.max(0, progress.done / progress.total)),
+    text: `${formatCount(progress.done)} of ${formatCount(progress.total)} done`,
+  };
 }
 
 function formatCount(n: number): string {
