@@ -68,6 +68,9 @@ export type ProveSummary = z.infer<typeof proveSummary>;
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ id: z.string(), type: z.literal(type), ...shape });
 
+/** The stage in which a prove request's `progress` counts proof steps done of total (the minutes of real work). */
+export const PROVING_STAGE = 'prove';
+
 export const stageEvent = event('stage', {
   name: z.string(),
   label: z.string(),

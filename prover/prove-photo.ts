@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
 import { PROOF_PACK_FORMAT, type ProofPack } from '../common/proof-pack.js';
-import type { ProveRequest, ProveSummary } from '../common/prover-protocol.js';
+import { PROVING_STAGE, type ProveRequest, type ProveSummary } from '../common/prover-protocol.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readEvidence } from './c2pa/read-evidence.js';
 import { stripManifest } from './c2pa/strip.js';
@@ -22,7 +22,7 @@ const STAGES = [
   ['read', "Reading the photo's Content Credentials"],
   ['check', 'Checking the signature and the photo'],
   ['prepare', 'Preparing the prover'],
-  ['prove', 'Making the proof'],
+  [PROVING_STAGE, 'Making the proof'],
   ['save', 'Checking and saving the proof pack'],
 ] as const;
 

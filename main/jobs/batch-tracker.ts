@@ -18,10 +18,11 @@ export class BatchTracker {
     this.counts[kind]++;
   }
 
-  fraction(): number | null {
+  /** Jobs finished, plus `inProgress` (the running jobs' shares of their proof steps done), over the batch's jobs. */
+  fraction(inProgress = 0): number | null {
     if (this.total === 0) return null;
     const { succeeded, failed, cancelled } = this.counts;
-    return Math.min(1, (succeeded + failed + cancelled) / this.total);
+    return Math.min(1, (succeeded + failed + cancelled + inProgress) / this.total);
   }
 
   /** Called when nothing is queued or running: returns the finished batch once, then starts a new one. */

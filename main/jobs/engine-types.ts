@@ -31,7 +31,7 @@ export interface BatchSummary {
 export interface Activity {
   running: number;
   queued: number;
-  /** Share of the current batch done, 0..1; null when nothing is queued or running. */
+  /** Share of the current batch done, 0..1 (finished jobs, plus running ones by proof steps done); null when idle. */
   fraction: number | null;
 }
 

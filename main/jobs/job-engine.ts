@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ShutterproofError, type ErrorCode } from '../../common/error-codes.js';
 import type { AddOutcome, ExportOutcome, ExportScope, Job, JobGroup, JobsSnapshot, LogLine, ProverStatus, VerifyOutcome } from '../../common/ipc-contract.js';
-import type { ProverRequest } from '../../common/prover-protocol.js';
+import { PROVING_STAGE, type ProverRequest } from '../../common/prover-protocol.js';
 import { jobError } from '../prover/failure-kinds.js';
 import type { RunOutcome } from '../prover/supervisor.js';
 import { BatchTracker } from './batch-tracker.js';
@@ -30,7 +30,8 @@ export class JobEngine {
   private readonly clock: Clock;
   private readonly newId: () => string;
   private readonly pool: ProverPool;
-  private readonly running = new Map<string, { controller: AbortController; remove: boolean }>();
+  /** `proved`: the share of its proof steps done, which the batch's progress counts (0..1, never going back). */
+  private readonly running = new Map<string, { controller: AbortController; remove: boolean; proved: number }>();
   private verifier: Prover | undefined;
   private readonly batch = new BatchTracker();
   private pruneTimer: unknown;
@@ -181,7 +182,9 @@ export class JobEngine {
       if (job.state === 'running') running++;
       else if (job.state === 'queued') queued++;
     }
-    return { running, queued, fraction: running + queued === 0 ? null : this.batch.fraction() };
+    let proving = 0;
+    for (const handle of this.running.values()) proving += handle.proved;
+    return { running, queued, fraction: running + queued === 0 ? null : this.batch.fraction(proving) };
   }
 
   /** Removes finished jobs older than the retention setting (their logs and packs too). */
@@ -242,7 +245,7 @@ export class JobEngine {
       return this.afterCached(job.id);
     }
     const controller = new AbortController();
-    const handle = { controller, remove: false };
+    const handle = { controller, remove: false, proved: 0 };
     this.running.set(job.id, handle);
     this.book.update(job.id, { state: 'running', startedAt: this.clock.now(), attempts: job.attempts + 1, error: undefined, stage: undefined, progress: undefined });
     const outcome = await runProof(job, {
@@ -252,7 +255,12 @@ export class JobEngine {
       packsDir: this.book.packsDir(job.id),
       signal: controller.signal,
       onStage: (stage) => this.book.update(job.id, { stage, progress: undefined }, false),
-      onProgress: (progress) => this.book.update(job.id, { progress }, false),
+      onProgress: (progress) => {
+        this.book.update(job.id, { progress }, false);
+        if (this.book.jobs.get(job.id)?.stage?.name !== PROVING_STAGE) return;
+        handle.proved = Math.max(handle.proved, Math.min(1, progress.done / progress.total));
+        this.deps.onActivity?.(this.activity());
+      },
       log: (level, msg) => this.book.log(job.id, level, msg),
     });
     this.running.delete(job.id);

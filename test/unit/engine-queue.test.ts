@@ -202,4 +202,17 @@ describe('job engine: failures, cancel, retry', () => {
     await until(() => batches.length === 1);
     expect(batches).toEqual([{ succeeded: 1, failed: 1, cancelled: 0 }]);
   });
+
+  it("counts a running job's proof steps in the batch's progress, never going back", async () => {
+    const fractions: number[] = [];
+    const h = start({ env: { FAKE_PROVER_SLOW_MS: '500' }, deps: { onActivity: (a) => a.fraction !== null && fractions.push(a.fraction) } });
+    const dir = tempDir('sp-photos-');
+    await h.engine.add({ paths: [photo(dir, 'slow-a.jpg'), photo(dir, 'slow-b.jpg')] });
+    await until(settled(h));
+    // The double proves in stage "prove" with progress 2 of 3; its other stages' progress is not proof steps.
+    // One job of two, two thirds through proving: 1/3.
+    expect(fractions.some((f) => Math.abs(f - 1 / 3) < 1e-9)).toBe(true);
+    expect(fractions.some((f) => Math.abs(f - 5 / 6) < 1e-9)).toBe(true);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  });
 });
