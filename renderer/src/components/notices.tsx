@@ -1,35 +1,71 @@
 // Outcomes of what the user just did (added, skipped, exported, failed), announced politely to screen readers.
-import { useUi } from '../store/ui-store.js';
+// A plain success ("Added 3 photos.") goes away by itself after a few seconds, but not while the pointer is on it or
+// the keyboard focus is in it; anything with more to read (skipped files, a folder, an error) stays until dismissed.
+import { useEffect, useState, type FocusEvent } from 'react';
+import { type Notice, useUi } from '../store/ui-store.js';
+
+export const NOTICE_FADE_MS = 6000;
 
 export function Notices() {
   const notices = useUi((s) => s.notices);
-  const dismiss = useUi((s) => s.dismiss);
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice--${n.tone}`}>
-          <div className="notice__text">
-            <p className="notice__title">{n.title}</p>
-            {n.lines && n.lines.length > 0 && (
-              <ul className="notice__lines">
-                {n.lines.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            )}
-            {n.hint && <p className="notice__hint">{n.hint}</p>}
-            {n.detail && (
-              <details>
-                <summary>Details</summary>
-                <pre>{n.detail}</pre>
-              </details>
-            )}
-          </div>
-          <button type="button" className="button button--small button--quiet" onClick={() => dismiss(n.id)} aria-label="Dismiss">
-            ×
-          </button>
-        </div>
+        <NoticeItem key={n.id} notice={n} />
       ))}
+    </div>
+  );
+}
+
+/** Whether a notice says all there is in its title, so it may leave by itself. */
+export function isFleeting(n: Notice): boolean {
+  return n.tone === 'success' && !n.lines?.length && !n.hint && !n.detail;
+}
+
+function NoticeItem({ notice: n }: { notice: Notice }) {
+  const dismiss = useUi((s) => s.dismiss);
+  const onDismiss = () => dismiss(n.id);
+  const [pointer, setPointer] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const fleeting = isFleeting(n);
+  const held = pointer || focus;
+  useEffect(() => {
+    if (!fleeting || held) return;
+    // Let go (pointer and focus elsewhere), it gets the full time again.
+    const timer = setTimeout(() => dismiss(n.id), NOTICE_FADE_MS);
+    return () => clearTimeout(timer);
+  }, [fleeting, held, dismiss, n.id]);
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocus(false);
+  };
+  return (
+    <div
+      className={`notice notice--${n.tone}`}
+      onMouseEnter={() => setPointer(true)}
+      onMouseLeave={() => setPointer(false)}
+      onFocus={() => setFocus(true)}
+      onBlur={onBlur}
+    >
+      <div className="notice__text">
+        <p className="notice__title">{n.title}</p>
+        {n.lines && n.lines.length > 0 && (
+          <ul className="notice__lines">
+            {n.lines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        )}
+        {n.hint && <p className="notice__hint">{n.hint}</p>}
+        {n.detail && (
+          <details>
+            <summary>Details</summary>
+            <pre>{n.detail}</pre>
+          </details>
+        )}
+      </div>
+      <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label="Dismiss">
+        ×
+      </button>
     </div>
   );
 }
