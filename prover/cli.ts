@@ -1,7 +1,7 @@
 // `shutterproof prove|verify|inspect` — the same engine as the app, headless. Human-readable lines go to stderr
 // (progress) and stdout (results); `--json` prints one JSON document on stdout. Exit codes: 0 ok, 2 invalid input,
 // 3 verification failed, 4 internal, 130 cancelled.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, errorInfo } from '../common/error-codes.js';
 import { toFailure, type Failure } from './failure.js';
@@ -99,7 +99,10 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
         const { inspectPhoto } = await import('./inspect-photo.js');
         const summary = await inspectPhoto(resolve(positionals[0]), trustList);
         if (values.json) print(summary);
-        else for (const [key, value] of Object.entries(summary)) out(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+        else {
+          const { formatInspection } = await import('./inspect-report.js');
+          out(formatInspection(basename(positionals[0]), summary));
+        }
       });
     }
     default:

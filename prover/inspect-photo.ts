@@ -1,10 +1,10 @@
 // `inspect`: the native C2PA findings for a photo, without proving.
 import { readEvidence } from './c2pa/read-evidence.js';
-import { inspectSummary } from './c2pa/validate.js';
+import { inspectSummary, type InspectSummary } from './c2pa/validate.js';
 import { readPhoto } from './read-photo.js';
 import { loadTrustList } from './trust-source.js';
 
-export async function inspectPhoto(input: string, trustListPath?: string): Promise<Record<string, unknown>> {
+export async function inspectPhoto(input: string, trustListPath?: string): Promise<InspectSummary> {
   const photo = await readPhoto(input);
   const evidence = readEvidence(photo);
   const trust = trustListPath ? await loadTrustList(trustListPath) : undefined;

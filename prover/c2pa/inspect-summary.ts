@@ -4,12 +4,38 @@
 import { ShutterproofError } from '../../common/error-codes.js';
 import { describeCertificate } from '../trust/certificate.js';
 import { issuerOnlyTrustList, type TrustList } from '../trust/trust-list.js';
-import { c2paRsReport } from './c2pa-rs-check.js';
+import { c2paRsReport, type C2paRsReport } from './c2pa-rs-check.js';
 import { decodeCbor } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
 import { checkAssertionReference, checkHardBinding, checkSignature, checkTrust } from './validate.js';
 
-type Check = { ok: true; [key: string]: unknown } | { ok: false; code: string; message: string; detail?: string };
+export type Check = { ok: true; [key: string]: unknown } | { ok: false; code: string; message: string; detail?: string };
+
+export type CertificateSummary =
+  | { subject: string; issuer: string; notAfter: string; keyType: string; sha256: string; error?: undefined }
+  | { error: string };
+
+export interface InspectSummary {
+  format: 'jpeg' | 'png';
+  manifestLabel: string;
+  claimVersion: 1 | 2 | undefined;
+  claimGenerator?: string;
+  title?: string;
+  signer: CertificateSummary | undefined;
+  chain: CertificateSummary[];
+  x5chainIn: ManifestEvidence['x5chainIn'];
+  alg: string;
+  assetHash: string;
+  exclusions: ManifestEvidence['exclusions'];
+  hashDataUrl: string;
+  /** Bytes of what the circuit hashes, to compare with its limits (circuit/constants.ts). */
+  sizes: { sigStructure: number; protectedHeader: number; claim: number; hashDataAssertion: number; signerCertificate: number };
+  trustList: { name: string; size: number } | undefined;
+  /** signature, assertionHash, hardBinding, issuerOnly, and trust when a list was given. */
+  checks: Record<string, Check>;
+  valid: boolean;
+  c2paRs: C2paRsReport;
+}
 
 function run(work: () => Record<string, unknown> | void): Check {
   try {
@@ -24,9 +50,9 @@ export async function inspectSummary(
   photo: Uint8Array,
   evidence: ManifestEvidence,
   trust: TrustList | undefined,
-): Promise<Record<string, unknown>> {
+): Promise<InspectSummary> {
   const claim = describeClaim(evidence.claim);
-  const chain = evidence.certChain.map((der) => {
+  const chain = evidence.certChain.map((der): CertificateSummary => {
     try {
       const c = describeCertificate(der);
       return { subject: c.subject, issuer: c.issuer, notAfter: c.notAfter, keyType: c.keyType, sha256: c.sha256 };

@@ -9,7 +9,7 @@ import { ES256, sigStructure } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
 import { assetHashOf } from './strip.js';
 
-export { inspectSummary } from './inspect-summary.js';
+export { inspectSummary, type InspectSummary } from './inspect-summary.js';
 
 export interface ValidationReport {
   /** The signing (leaf) certificate: shown locally, never written into a proof pack. */

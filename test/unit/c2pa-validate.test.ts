@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ShutterproofError } from '../../common/error-codes.js';
+import { errorInfo, ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../../prover/c2pa/evidence.js';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
 import { inspectSummary, validateEvidence } from '../../prover/c2pa/validate.js';
+import { formatInspection } from '../../prover/inspect-report.js';
 import { issuerOnlyTrustList, parseTrustList, type TrustList } from '../../prover/trust/trust-list.js';
 import { smallJpeg, smallPng } from '../support/photos.js';
 import { loadTestPki, pem, type TestPki } from '../support/pki.js';
@@ -157,15 +158,19 @@ describe('inspectSummary', () => {
     });
     expect(summary.assetHash).toBe(Buffer.from(readEvidence(bytes).assetHash).toString('hex'));
     expect(JSON.parse(JSON.stringify(summary))).toEqual(JSON.parse(JSON.stringify(summary, (_k, v) => v)));
+
+    const report = formatInspection('beach.jpg', summary);
+    expect(report).toMatch(/^beach\.jpg: JPEG with Content Credentials \(claim v[12]\)\n/);
+    expect(report).toMatch(/\n {2}Signer {8}CN=Test Camera 0001.*\(EC P-256, valid until \d{4}-\d\d-\d\d\)\n/);
+    for (const title of ['Signature', 'Claim', 'Photo', 'Issuer', 'Trust list']) expect(report).toMatch(new RegExp(`\n {2}ok {6}${title} `));
+    expect(report).toContain('c2pa-rs, the reference implementation: Trusted; no failures\n');
+    expect(report).toContain(`Signed data (Sig_structure)  ${summary.sizes.sigStructure.toLocaleString('en-US')} of 4,096 bytes\n`);
+    expect(report.trimEnd().split('\n').at(-1)).toBe('Valid: `shutterproof prove` with “test” can make a proof of this photo.');
   });
 
   it('keeps going past failures: a tampered photo, an untrusted signer, and what c2pa-rs says about them', async () => {
     const bytes = flipPixelByte(signed['c2pa-ts-png']!);
-    const summary = (await inspectSummary(bytes, readEvidence(bytes), lists.other)) as {
-      valid: boolean;
-      checks: Record<string, { ok: boolean; code?: string }>;
-      c2paRs: { failures: { code: string }[] };
-    };
+    const summary = await inspectSummary(bytes, readEvidence(bytes), lists.other);
     expect(summary.valid).toBe(false);
     expect(summary.checks.signature!.ok).toBe(true);
     expect(summary.checks.hardBinding).toMatchObject({ ok: false, code: 'hash_mismatch' });
@@ -173,14 +178,28 @@ describe('inspectSummary', () => {
     const codes = summary.c2paRs.failures.map((f) => f.code);
     expect(codes).toContain('assertion.dataHash.mismatch');
     expect(codes).toContain('signingCredential.untrusted');
+
+    const report = formatInspection('beach.png', summary);
+    expect(report).toMatch(/\n {2}ok {6}Signature /);
+    expect(report).toContain(`\n  FAILED  Photo      hash_mismatch: ${errorInfo('hash_mismatch').message}\n`);
+    expect(report).toContain(`\n  FAILED  Trust list untrusted_signer: ${errorInfo('untrusted_signer').message}\n`);
+    expect(report).toMatch(/c2pa-rs, the reference implementation: \w+; failures: .*assertion\.dataHash\.mismatch/);
+    expect(report.trimEnd().split('\n').at(-1)).toBe(`Not valid: ${errorInfo('hash_mismatch').message} A proof cannot be made of it.`);
   });
 
   it('without a trust list: no trust check, and issuer-only reports a root-issued leaf that travels alone', async () => {
     const bytes = signed.rootLeaf!;
-    const summary = (await inspectSummary(bytes, readEvidence(bytes), undefined)) as Record<string, any>;
+    const summary = await inspectSummary(bytes, readEvidence(bytes), undefined);
     expect(summary.checks.trust).toBeUndefined();
     expect(summary.checks.issuerOnly).toMatchObject({ ok: false, code: 'issuer_certificate_missing' });
     expect(summary.valid).toBe(true);
     expect(summary.c2paRs).toMatchObject({ trustChecked: false, failures: [] });
+
+    const report = formatInspection('root.jpg', summary);
+    expect(report).not.toContain('Trust list');
+    expect(report).toContain('(trust not checked)');
+    expect(report.trimEnd().split('\n').at(-1)).toBe(
+      `Valid, but a proof needs a trust list with its issuer (--trust-list): ${errorInfo('issuer_certificate_missing').message}`,
+    );
   });
 });
