@@ -83,6 +83,30 @@ describe('verify screen', () => {
     expect(within(region).getByText('Add the photo to check that the proof is about it.')).toBeTruthy();
   });
 
+  it('chooses the pack and the photo with their buttons, and removes the photo again', async () => {
+    const api = createFakeApi();
+    api.verify.run = vi.fn(async () => ({ valid: true, photoMatches: true, publicInputs: { assetHash: '01'.repeat(32), trustRoot: '7' } }));
+    const user = await openVerify(api);
+    expect(screen.getByText('Drop a .proof.json file here, or choose one.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Remove the photo' })).toBeNull();
+    const p = pack();
+    const ph = photo();
+    await user.upload(screen.getByLabelText('Proof pack'), p);
+    await user.upload(screen.getByLabelText('Photo'), ph);
+    expect(screen.getByText('beach.proof.json')).toBeTruthy();
+    expect(screen.getByText('beach.jpg')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    expect(api.verify.run).toHaveBeenLastCalledWith(p, ph);
+    expect(await result()).toBeTruthy();
+
+    // Removing the photo clears the verdict that was about it; the next check is of the pack alone.
+    await user.click(screen.getByRole('button', { name: 'Remove the photo' }));
+    expect(screen.queryByText('beach.jpg')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Result' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    expect(api.verify.run).toHaveBeenLastCalledWith(p, undefined);
+  });
+
   it('warns when the proof holds but the photo is a different one', async () => {
     const api = createFakeApi();
     api.verify.run = vi.fn(async () => ({ valid: true, photoMatches: false, publicInputs: { assetHash: '01'.repeat(32), trustRoot: '7' } }));

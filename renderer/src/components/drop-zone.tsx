@@ -2,7 +2,8 @@
 // them into paths (folders are expanded by main), so the page never names a path itself.
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 
-export function DropZone({ onFiles, children, label }: { onFiles(files: File[]): void; children: ReactNode; label: string }) {
+export function DropZone(props: { onFiles(files: File[]): void; children: ReactNode; label: string; overlay?: string }) {
+  const { onFiles, children, label, overlay = 'Drop to add' } = props;
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -37,7 +38,7 @@ export function DropZone({ onFiles, children, label }: { onFiles(files: File[]):
       {children}
       {over && (
         <div className="drop-zone__overlay" aria-hidden="true">
-          <p>Drop to add</p>
+          <p>{overlay}</p>
         </div>
       )}
     </div>

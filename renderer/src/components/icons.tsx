@@ -11,6 +11,16 @@ export function PhotoIcon() {
   );
 }
 
+export function PackIcon() {
+  return (
+    <svg {...common} aria-hidden="true">
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5z" />
+      <path d="M14 3v5h5" />
+      <path d="M9 14l2 2 4-4" />
+    </svg>
+  );
+}
+
 export function ShieldIcon() {
   return (
     <svg {...common} width={40} height={40} aria-hidden="true">

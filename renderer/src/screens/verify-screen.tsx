@@ -1,10 +1,11 @@
 // Verify a proof pack someone published: drop the .proof.json (and, to check it is about that photo, the photo),
 // and read in plain words whether it holds and what it proves.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { JobError, VerifyOutcome } from '../../../common/ipc-contract.js';
 import { apiErrorOf } from '../../../common/preload-api.js';
 import { api } from '../api.js';
 import { DropZone } from '../components/drop-zone.js';
+import { PackIcon, PhotoIcon } from '../components/icons.js';
 import { JobErrorView } from '../components/job-error-view.js';
 import { ProofStatement } from '../components/proof-statement.js';
 
@@ -17,13 +18,24 @@ export function VerifyScreen() {
   const [failure, setFailure] = useState<JobError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const changed = () => {
+    setOutcome(null);
+    setFailure(null);
+  };
   const take = (files: File[]) => {
     for (const file of files) {
       if (isPack(file)) setPack(file);
       else setPhoto(file);
     }
-    setOutcome(null);
-    setFailure(null);
+    changed();
+  };
+  const choosePack = (file: File | null) => {
+    setPack(file);
+    changed();
+  };
+  const choosePhoto = (file: File | null) => {
+    setPhoto(file);
+    changed();
   };
 
   const run = async () => {
@@ -41,30 +53,30 @@ export function VerifyScreen() {
   };
 
   return (
-    <DropZone onFiles={take} label="Drop a proof pack and, optionally, its photo">
+    <DropZone onFiles={take} label="Drop a proof pack and, optionally, its photo" overlay="Drop to check">
       <div className="screen verify">
         <h1>Check a proof</h1>
         <p className="muted">Drop a proof pack (.proof.json) here, and optionally the photo it is about. Checking happens on this computer.</p>
         <div className="verify__inputs">
-          <label className="file-field">
-            <span>Proof pack</span>
-            <input type="file" accept=".json,application/json" aria-label="Proof pack" onChange={(e) => take(Array.from(e.target.files ?? []).slice(0, 1))} />
-            <span className="file-field__name">{pack?.name ?? 'None chosen'}</span>
-          </label>
-          <label className="file-field">
-            <span>Photo (optional)</span>
-            <input
-              type="file"
-              accept="image/jpeg,image/png,.jpg,.jpeg,.png"
-              aria-label="Photo"
-              onChange={(e) => {
-                setPhoto(e.target.files?.[0] ?? null);
-                setOutcome(null);
-                setFailure(null);
-              }}
-            />
-            <span className="file-field__name">{photo?.name ?? 'None chosen'}</span>
-          </label>
+          <FileSlot
+            title="Proof pack"
+            label="Proof pack"
+            empty="Drop a .proof.json file here, or choose one."
+            accept=".json,application/json"
+            file={pack}
+            icon={<PackIcon />}
+            onChoose={choosePack}
+          />
+          <FileSlot
+            title="Photo (optional)"
+            label="Photo"
+            empty="Drop or choose it to check that the proof is about it."
+            accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+            file={photo}
+            icon={<PhotoIcon />}
+            onChoose={choosePhoto}
+            onRemove={() => choosePhoto(null)}
+          />
         </div>
         <button type="button" className="button button--primary" disabled={!pack || busy} onClick={() => void run()}>
           {busy ? 'Checking…' : 'Check proof'}
@@ -121,5 +133,49 @@ function VerifyResult({ outcome, withPhoto }: { outcome: VerifyOutcome; withPhot
       </dl>
       <ProofStatement />
     </section>
+  );
+}
+
+/** One file the check takes: what it is, which file is chosen, and a button to choose (or drop onto the screen). */
+function FileSlot(props: {
+  title: string;
+  /** What the file input and the Remove button are called for screen readers. */
+  label: string;
+  empty: string;
+  accept: string;
+  file: File | null;
+  icon: ReactNode;
+  onChoose(file: File | null): void;
+  onRemove?: () => void;
+}) {
+  const { title, label, empty, accept, file, icon, onChoose, onRemove } = props;
+  return (
+    <div className={`file-slot${file ? ' file-slot--chosen' : ''}`}>
+      <span className="file-slot__icon">{icon}</span>
+      <div className="file-slot__text">
+        <p className="file-slot__title">{title}</p>
+        <p className={file ? 'file-slot__name' : 'muted'}>{file ? file.name : empty}</p>
+      </div>
+      <label className="button">
+        {file ? 'Change…' : 'Choose…'}
+        <input
+          className="visually-hidden"
+          type="file"
+          accept={accept}
+          aria-label={label}
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            // The same file chosen again must fire onChange again.
+            e.target.value = '';
+            if (chosen) onChoose(chosen);
+          }}
+        />
+      </label>
+      {file && onRemove && (
+        <button type="button" className="button button--quiet" onClick={onRemove} aria-label={`Remove the ${label.toLowerCase()}`}>
+          Remove
+        </button>
+      )}
+    </div>
   );
 }
