@@ -6,11 +6,18 @@
 //
 // Its lifetime is this process's: it exits when the channel closes, and a watchdog thread in it (helper-main.ts)
 // kills it within a quarter of a second of this process dying, even by SIGKILL in the middle of a native call.
+//
+// Progress: a proof step blocks this process's thread for tens of seconds, so the helper's step messages wait in the
+// channel until this process's step ends. Where this process speaks the prover protocol (process-main.ts), the helper
+// therefore writes the request's `progress` events to the protocol stream itself, the moment its steps finish,
+// counting its own steps plus those this process has told it about (`stepsDoneHere`). Each is one line of well under
+// PIPE_BUF bytes, so the kernel writes it whole between this process's lines; a count can arrive after a higher one
+// from the other process, and the engine keeps the higher.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PROVER_ENV, PROVER_NODE_FLAGS } from '../common/prover-process.js';
-import type { IssuerBranchInput, IssuerBranchOutput, IssuerBranchProver, StepEvents } from './circuit/prover.js';
+import type { IssuerBranchInput, IssuerBranchOutput, StepEvents } from './circuit/prover.js';
 
 /** Cores and memory below which two provers would only slow each other down or run out of memory. */
 export const PARALLEL_MIN_CORES = 4;
@@ -26,6 +33,23 @@ export function branchesInParallel(
   return machine.cores >= PARALLEL_MIN_CORES && machine.memory >= PARALLEL_MIN_MEMORY;
 }
 
+let protocolOut = false;
+
+/** Lets helpers started from now on write protocol progress to this process's stdout (the protocol stream). */
+export function shareProtocolOutput(): void {
+  protocolOut = true;
+}
+
+/** What a helper needs to write a request's progress events itself. */
+export interface ProgressShare {
+  /** The protocol request the proof is for. */
+  requestId: string;
+  /** Steps in the whole proof (both branches and the merge). */
+  total: number;
+  /** When proving began (Date.now()), for the estimate of the time left. */
+  startedAt: number;
+}
+
 /** Messages from the helper. */
 export type HelperMessage =
   | { type: 'ready' }
@@ -35,12 +59,10 @@ export type HelperMessage =
   | { type: 'result'; id: number; output: IssuerBranchOutput }
   | { type: 'error'; id: number; message: string };
 
-/** The one request the helper takes. */
-export interface HelperRequest {
-  type: 'issuer';
-  id: number;
-  input: IssuerBranchInput;
-}
+/** What the helper is sent: the one request it takes, and how far this process's own steps are. */
+export type HelperRequest =
+  | { type: 'issuer'; id: number; input: IssuerBranchInput; progress?: ProgressShare }
+  | { type: 'steps-done-here'; id: number; count: number };
 
 interface Pending {
   events: StepEvents;
@@ -57,6 +79,8 @@ export class BranchHelper {
   private gone: Error | undefined;
   /** Settles when the helper has compiled (or failed to). */
   readonly ready: Promise<void>;
+  /** Whether it writes the progress of requests it is given a ProgressShare for. */
+  readonly writesProgress: boolean;
 
   constructor(circuitCacheDir: string) {
     // Built, the helper is helper-main.js next to this file; run from source (the benchmark under tsx), it is the .ts
@@ -64,9 +88,12 @@ export class BranchHelper {
     const fromSource = import.meta.url.endsWith('.ts');
     const entry = fileURLToPath(new URL(fromSource ? './helper-main.ts' : './helper-main.js', import.meta.url));
     const flags = fromSource ? [...PROVER_NODE_FLAGS, ...process.execArgv] : PROVER_NODE_FLAGS;
-    // stdout stays ours alone (the prover protocol); the helper's messages go to our stderr, like our own.
-    this.child = spawn(process.execPath, [...flags, entry, '--cache', circuitCacheDir], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // The helper's messages go to our stderr, like our own; our stdout (the prover protocol) it shares only to write
+    // progress events, and only where this process speaks the protocol.
+    this.writesProgress = protocolOut;
+    const progressArgs = protocolOut ? ['--progress-out'] : [];
+    this.child = spawn(process.execPath, [...flags, entry, '--cache', circuitCacheDir, ...progressArgs], {
+      stdio: ['ignore', protocolOut ? 'inherit' : 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
       env: { ...process.env, ...PROVER_ENV },
       windowsHide: true,
@@ -113,8 +140,11 @@ export class BranchHelper {
     return !this.gone;
   }
 
-  /** Proves the issuer branch in the helper, once it is ready. Rejects if it fails or exits meanwhile. */
-  readonly proveIssuer: IssuerBranchProver = async (input, events) => {
+  /**
+   * Proves the issuer branch in the helper, once it is ready. Rejects if it fails or exits meanwhile. With `progress`
+   * (and a helper that writes progress), the helper also writes that request's progress events.
+   */
+  async proveIssuer(input: IssuerBranchInput, events: StepEvents, progress?: ProgressShare): Promise<IssuerBranchOutput> {
     const id = ++this.seq;
     this.waiting.add(id);
     this.hold(true);
@@ -123,7 +153,8 @@ export class BranchHelper {
       if (this.gone) throw this.gone;
       return await new Promise<IssuerBranchOutput>((resolve, reject) => {
         this.pending.set(id, { events, resolve, reject });
-        this.child.send({ type: 'issuer', id, input } satisfies HelperRequest, (error) => {
+        const request: HelperRequest = { type: 'issuer', id, input, ...(progress && this.writesProgress ? { progress } : {}) };
+        this.child.send(request, (error) => {
           if (error && this.pending.delete(id)) reject(error);
         });
       });
@@ -131,7 +162,13 @@ export class BranchHelper {
       this.waiting.delete(id);
       if (this.waiting.size === 0 && !this.gone) this.hold(false);
     }
-  };
+  }
+
+  /** Tells the helper how many steps this process has proved itself for the requests it is proving. */
+  stepsDoneHere(count: number): void {
+    if (this.gone || !this.writesProgress) return;
+    for (const id of this.pending.keys()) this.child.send({ type: 'steps-done-here', id, count } satisfies HelperRequest, () => undefined);
+  }
 
   close(): void {
     this.fail(new Error('it was closed'), () => undefined);

@@ -2,8 +2,8 @@
 // once per process; the cache folder is keyed by circuit version and o1js version so upgrades never mix keys.
 import { getBackendPreference } from './o1js.js';
 import { compile } from './circuit/index.js';
-import type { IssuerBranchProver } from './circuit/prover.js';
-import { BranchHelper, branchesInParallel } from './branch-helper.js';
+import type { IssuerBranchElsewhere } from './circuit/prover.js';
+import { BranchHelper, branchesInParallel, type ProgressShare } from './branch-helper.js';
 import { circuitCacheDir } from './runtime.js';
 
 export interface CircuitKeys {
@@ -31,12 +31,17 @@ let helper: BranchHelper | undefined;
 
 /**
  * Where the branches of a proof run in parallel (branch-helper.ts), the helper process that proves the issuer
- * branch: started with the compile, so both compile at once, and again after it exits.
+ * branch: started with the compile, so both compile at once, and again after it exits. With `progress`, a helper
+ * that shares the protocol stream writes that request's progress events as its steps finish.
  */
-export function issuerBranchProver(cacheDir: string): IssuerBranchProver | undefined {
+export function issuerBranchProver(cacheDir: string, progress?: ProgressShare): IssuerBranchElsewhere | undefined {
   if (!branchesInParallel()) return undefined;
   if (!helper?.alive) helper = new BranchHelper(circuitCacheDir(cacheDir));
-  return helper.proveIssuer;
+  const current = helper;
+  return {
+    prove: (input, events) => current.proveIssuer(input, events, progress),
+    stepsDoneHere: (count) => current.stepsDoneHere(count),
+  };
 }
 
 function startCompile(cacheDir: string): Promise<CircuitKeys> {

@@ -1,10 +1,15 @@
 // The helper prover process (branch-helper.ts): proves issuer branches for the process that started it, over its
-// IPC channel, and never outlives it. Output meant for stdout goes to stderr, as in process-main.ts.
+// IPC channel, and never outlives it. Output meant for stdout goes to stderr, as in process-main.ts: with
+// --progress-out its stdout is the prover protocol stream, which it writes only `progress` events to.
+import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { HelperMessage, HelperRequest } from './branch-helper.js';
+import type { HelperMessage, HelperRequest, ProgressShare } from './branch-helper.js';
+import { etaMs } from './reporter.js';
 
 for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
+process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+  (process.stderr.write as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
 
 const send = (message: HelperMessage) => process.send?.(message);
 if (!process.send) {
@@ -23,7 +28,25 @@ const watchdog = new Worker(
 watchdog.unref();
 process.on('disconnect', () => process.exit(0));
 
-const { values } = parseArgs({ options: { cache: { type: 'string' } } });
+const { values } = parseArgs({ options: { cache: { type: 'string' }, 'progress-out': { type: 'boolean' } } });
+
+/**
+ * One protocol line, written whole with one write(2) (far below PIPE_BUF, so never split by the other process's
+ * lines). A pipe that is full (EAGAIN) loses this event only: the next one, or the prover's own, carries the count.
+ */
+function writeProgress(share: ProgressShare, done: number): void {
+  const eta = etaMs(done, share.total, Date.now() - share.startedAt);
+  const event = { id: share.requestId, type: 'progress', done, total: share.total, ...(eta === undefined ? {} : { etaMs: eta }) };
+  try {
+    writeSync(1, JSON.stringify(event) + '\n');
+  } catch {
+    // Nothing to do: see above.
+  }
+}
+
+/** Steps the prover has proved itself, per request, as it last said. */
+const doneThere = new Map<number, number>();
+
 const { compileIssuerBranch, proveIssuerBranch } = await import('./circuit/prover.js');
 try {
   if (!values.cache) throw new Error('--cache <circuit cache folder> is required');
@@ -39,17 +62,29 @@ try {
 // One request at a time: a second proof in the same process would share o1js's global proving state.
 let queue = Promise.resolve();
 process.on('message', (request: HelperRequest) => {
+  if (request?.type === 'steps-done-here') {
+    if (doneThere.has(request.id)) doneThere.set(request.id, Math.max(doneThere.get(request.id)!, request.count));
+    return;
+  }
   if (request?.type !== 'issuer') return;
   const { id, input } = request;
+  const share = values['progress-out'] ? request.progress : undefined;
+  doneThere.set(id, 0);
+  let doneHere = 0;
   queue = queue.then(async () => {
     try {
       const output = await proveIssuerBranch(input, {
         onStep: (index) => send({ type: 'step', id, index }),
-        onStepDone: (index, ms) => send({ type: 'step-done', id, index, ms }),
+        onStepDone: (index, ms) => {
+          send({ type: 'step-done', id, index, ms });
+          if (share) writeProgress(share, ++doneHere + doneThere.get(id)!);
+        },
       });
       send({ type: 'result', id, output });
     } catch (error) {
       send({ type: 'error', id, message: (error as Error)?.message ?? String(error) });
+    } finally {
+      doneThere.delete(id);
     }
   });
 });

@@ -59,7 +59,9 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
   const plan = planSteps(witness);
   const proveStarted = Date.now();
   report.progress(0, plan.length);
-  const elsewhere = issuerBranchProver(cacheDir);
+  // Where the report goes out as protocol events, a helper writes this request's progress as its steps finish.
+  const share = report.requestId === undefined ? undefined : { requestId: report.requestId, total: plan.length, startedAt: proveStarted };
+  const elsewhere = issuerBranchProver(cacheDir, share);
   if (elsewhere) report.log('info', 'The two halves of the proof are made at the same time, one in a second prover process.');
   const done = new Set<number>();
   const result = await prove(

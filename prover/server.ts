@@ -62,6 +62,7 @@ function badRequest(id: string, detail: string) {
 async function handle(request: ProverRequest, cacheDir: string, send: Send): Promise<void> {
   const { id } = request;
   const report: Reporter = {
+    requestId: id,
     stage: (name, label, index, total) => send({ id, type: 'stage', name, label, index, total }),
     progress: (done, total, etaMs) => send({ id, type: 'progress', done, total, ...(etaMs === undefined ? {} : { etaMs }) }),
     log: (level, msg) => send({ id, type: 'log', level, msg }),

@@ -256,6 +256,10 @@ export class JobEngine {
       signal: controller.signal,
       onStage: (stage) => this.book.update(job.id, { stage, progress: undefined }, false),
       onProgress: (progress) => {
+        // Two prover processes can report one proof's steps (prover/branch-helper.ts), so a count may arrive after a
+        // higher one of the same stage; what was shown done stays done.
+        const shown = this.book.jobs.get(job.id)?.progress;
+        if (shown && shown.total === progress.total && shown.done > progress.done) return;
         this.book.update(job.id, { progress }, false);
         if (this.book.jobs.get(job.id)?.stage?.name !== PROVING_STAGE) return;
         handle.proved = Math.max(handle.proved, Math.min(1, progress.done / progress.total));

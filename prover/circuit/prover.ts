@@ -126,21 +126,30 @@ export interface StepEvents {
 }
 
 /** Proves the issuer branch somewhere else (a helper process, branch-helper.ts) while this process proves the other. */
-export type IssuerBranchProver = (input: IssuerBranchInput, events: StepEvents) => Promise<IssuerBranchOutput>;
+export interface IssuerBranchElsewhere {
+  prove(input: IssuerBranchInput, events: StepEvents): Promise<IssuerBranchOutput>;
+  /** Told the number of steps this process has proved itself, each time it finishes one. */
+  stepsDoneHere?(count: number): void;
+}
 
 type RunStep = <T>(index: number, work: () => Promise<T>) => Promise<T>;
+
+const turns = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 function stepRunner(events: StepEvents): RunStep {
   return async (index, work) => {
     // o1js's awaits inside a step are promise chains that never reach the event loop's I/O phase; yielding to it
     // here lets messages waiting on pipes be handled between steps (the helper's, the protocol's on stdin). Two
     // turns: an immediate set while the loop is past its poll phase runs before the next poll.
-    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    await turns();
     events.onStep?.(index);
     const t0 = Date.now();
     const value = await work();
+    const ms = Date.now() - t0;
     releaseNativeMemory();
-    events.onStepDone?.(index, Date.now() - t0);
+    // The step blocked this thread; what arrived meanwhile (another process's steps) is read before this one is told.
+    await turns();
+    events.onStepDone?.(index, ms);
     return value;
   };
 }
@@ -178,7 +187,7 @@ export async function proveIssuerBranch(input: IssuerBranchInput, events: StepEv
  * Proves the whole statement. With `issuerBranch` the two branches run at the same time, that one elsewhere; if it
  * fails (a helper that crashed or ran out of memory), the branch is proved here afterwards, so the proof still comes.
  */
-export async function prove(w: CircuitWitness, hooks: ProveHooks = {}, issuerBranch?: IssuerBranchProver): Promise<ProveResult> {
+export async function prove(w: CircuitWitness, hooks: ProveHooks = {}, issuerBranch?: IssuerBranchElsewhere): Promise<ProveResult> {
   const vk = await compiled;
   if (!vk) throw new Error('compile() must finish before prove()');
   const plan = planSteps(w);
@@ -190,9 +199,16 @@ export async function prove(w: CircuitWitness, hooks: ProveHooks = {}, issuerBra
       hooks.onStepDone?.(index, ms);
     },
   };
-  const run = stepRunner(events);
+  let doneHere = 0;
+  const run = stepRunner({
+    ...events,
+    onStepDone: (index, ms) => {
+      events.onStepDone?.(index, ms);
+      issuerBranch?.stepsDoneHere?.(++doneHere);
+    },
+  });
   const issuerInput: IssuerBranchInput = { a: w.a, t: w.t, r: w.r, caSignature: w.caSignature, caKey: w.caKey };
-  const elsewhere = issuerBranch?.(issuerInput, events).then(
+  const elsewhere = issuerBranch?.prove(issuerInput, events).then(
     (output) => ({ output }),
     (error: unknown) => ({ error }),
   );

@@ -74,6 +74,12 @@ async function prove(req) {
   for (const [index, stage] of stages.entries()) {
     send({ id, type: 'stage', name: stage, label: `Step ${stage}`, index, total: stages.length });
     send({ id, type: 'progress', done: index + 1, total: stages.length, etaMs: 10 });
+    if (name.includes('late-count') && stage === 'prove') {
+      // Like the prover and its branch helper: a lower count of the same stage can arrive after a higher one.
+      await sleep(150);
+      send({ id, type: 'progress', done: index, total: stages.length, etaMs: 20 });
+      await sleep(150);
+    }
     send({ id, type: 'log', level: 'info', msg: `${stage} done for ${name}` });
     await sleep(Number(process.env.FAKE_PROVER_STEP_MS ?? 10));
   }

@@ -203,6 +203,21 @@ describe('job engine: failures, cancel, retry', () => {
     expect(batches).toEqual([{ succeeded: 1, failed: 1, cancelled: 0 }]);
   });
 
+  it('keeps the higher count when a lower one of the same stage arrives after it (two prover processes)', async () => {
+    const h = start();
+    const dir = tempDir('sp-photos-');
+    await h.engine.add({ paths: [photo(dir, 'late-count.jpg')] });
+    await until(settled(h));
+    const shown = h.emitted
+      .filter((e) => e.channel === 'jobs:changed')
+      .flatMap((e) => (e.payload as JobsDelta).upserts)
+      .filter((j) => j.stage?.name === 'prove' && j.progress)
+      .map((j) => j.progress!.done);
+    // The double sends 2 of 3, then (150 ms later, in a batch of its own) 1 of 3: only 2 is ever shown.
+    expect(shown).toContain(2);
+    expect(shown).not.toContain(1);
+  });
+
   it("counts a running job's proof steps in the batch's progress, never going back", async () => {
     const fractions: number[] = [];
     const h = start({ env: { FAKE_PROVER_SLOW_MS: '500' }, deps: { onActivity: (a) => a.fraction !== null && fractions.push(a.fraction) } });
