@@ -62,7 +62,8 @@ export type HelperMessage =
 /** What the helper is sent: the one request it takes, and how far this process's own steps are. */
 export type HelperRequest =
   | { type: 'issuer'; id: number; input: IssuerBranchInput; progress?: ProgressShare }
-  | { type: 'steps-done-here'; id: number; count: number };
+  | { type: 'steps-done-here'; id: number; count: number }
+  | { type: 'stop-reporting'; id: number };
 
 interface Pending {
   events: StepEvents;
@@ -168,6 +169,12 @@ export class BranchHelper {
   stepsDoneHere(count: number): void {
     if (this.gone || !this.writesProgress) return;
     for (const id of this.pending.keys()) this.child.send({ type: 'steps-done-here', id, count } satisfies HelperRequest, () => undefined);
+  }
+
+  /** This process is done with the proofs the helper is still proving (it failed first): no more progress for them. */
+  stopReporting(): void {
+    if (this.gone || !this.writesProgress) return;
+    for (const id of this.pending.keys()) this.child.send({ type: 'stop-reporting', id } satisfies HelperRequest, () => undefined);
   }
 
   close(): void {

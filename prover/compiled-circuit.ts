@@ -41,6 +41,7 @@ export function issuerBranchProver(cacheDir: string, progress?: ProgressShare): 
   return {
     prove: (input, events) => current.proveIssuer(input, events, progress),
     stepsDoneHere: (count) => current.stepsDoneHere(count),
+    stopReporting: () => current.stopReporting(),
   };
 }
 

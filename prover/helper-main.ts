@@ -44,7 +44,7 @@ function writeProgress(share: ProgressShare, done: number): void {
   }
 }
 
-/** Steps the prover has proved itself, per request, as it last said. */
+/** Steps the prover has proved itself, per request it still wants progress written for, as it last said. */
 const doneThere = new Map<number, number>();
 
 const { compileIssuerBranch, proveIssuerBranch } = await import('./circuit/prover.js');
@@ -66,6 +66,10 @@ process.on('message', (request: HelperRequest) => {
     if (doneThere.has(request.id)) doneThere.set(request.id, Math.max(doneThere.get(request.id)!, request.count));
     return;
   }
+  if (request?.type === 'stop-reporting') {
+    doneThere.delete(request.id);
+    return;
+  }
   if (request?.type !== 'issuer') return;
   const { id, input } = request;
   const share = values['progress-out'] ? request.progress : undefined;
@@ -77,7 +81,8 @@ process.on('message', (request: HelperRequest) => {
         onStep: (index) => send({ type: 'step', id, index }),
         onStepDone: (index, ms) => {
           send({ type: 'step-done', id, index, ms });
-          if (share) writeProgress(share, ++doneHere + doneThere.get(id)!);
+          doneHere++;
+          if (share && doneThere.has(id)) writeProgress(share, doneHere + doneThere.get(id)!);
         },
       });
       send({ type: 'result', id, output });

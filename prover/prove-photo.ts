@@ -76,7 +76,7 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
       onLog: (level, msg) => report.log(level, msg),
     },
     elsewhere,
-  );
+  ).finally(() => elsewhere?.stopReporting?.());
   steps.push(...result.steps);
 
   stage(4);

@@ -130,6 +130,8 @@ export interface IssuerBranchElsewhere {
   prove(input: IssuerBranchInput, events: StepEvents): Promise<IssuerBranchOutput>;
   /** Told the number of steps this process has proved itself, each time it finishes one. */
   stepsDoneHere?(count: number): void;
+  /** Told when this process is done with the proof, made or failed: nothing more is to be reported for it. */
+  stopReporting?(): void;
 }
 
 type RunStep = <T>(index: number, work: () => Promise<T>) => Promise<T>;
