@@ -78,6 +78,12 @@ const table = {
     retryable: false,
     exit: EXIT.invalidInput,
   },
+  certificate_unsuitable: {
+    message: "The certificate that signed this photo's Content Credentials is not one a proof can accept.",
+    hint: 'A signing certificate must be for signing only (not an authority), allowed to make digital signatures and to sign Content Credentials. Open Details to see what it lacks.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
   input_exceeds_circuit_limits: {
     message: "This photo's Content Credentials are larger than a proof can hold.",
     hint: 'Open Details to see which part is too large. Credentials with fewer certificates or assertions fit.',

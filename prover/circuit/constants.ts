@@ -1,11 +1,15 @@
-// Sizes of the circuit c2pa-es256 v1. Changing any of these changes the verification key: bump CIRCUIT_VERSION.
+// Sizes of the circuit c2pa-es256 v2. Changing any of these changes the verification key: bump CIRCUIT_VERSION.
 export const CIRCUIT_ID = 'c2pa-es256';
-export const CIRCUIT_VERSION = 1;
+export const CIRCUIT_VERSION = 2;
 
 /** SHA-256 blocks hashed per recursive step. 10 blocks plus the byte bookkeeping would pass the ~53k-row budget. */
 export const BLOCKS_PER_STEP = 9;
-/** Byte positions per message at which the chain records its running sums (see SOUNDNESS.md, "captures"). */
-export const CAPTURES = 8;
+/** Byte positions per message at which the chain records its running sums (see SOUNDNESS.md, "openings"): the
+ * TBSCertificate's DER walk needs the most (19), the Sig_structure and the assertion 6 each. */
+export const CAPTURES = 19;
+/** Extensions of the leaf certificate walked from the start of its list; basicConstraints, keyUsage and
+ * extKeyUsage must be among the first this many. */
+export const EXTENSION_SLOTS = 5;
 /** Merkle tree height of the trust list: 2^(height-1) = 65,536 CA keys. */
 export const TRUST_TREE_HEIGHT = 17;
 

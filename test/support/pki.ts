@@ -135,40 +135,49 @@ async function selfSignedCa(name: string, curve: 'P-256' | 'P-384' = 'P-256'): P
   return wrap(name, new Uint8Array(cert.rawData), keys.privateKey, curve);
 }
 
-async function issued(
+/** The extensions of a signing (end-entity) certificate as C2PA signers carry them. */
+export function signerExtensions(): x509.Extension[] {
+  return [
+    new x509.BasicConstraintsExtension(false, undefined, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING], false),
+  ];
+}
+
+/** A certificate issued by `issuer` with exactly these leading extensions (then key identifiers). Not cached. */
+export async function issueCert(
   name: string,
   issuer: TestCert,
-  kind: 'ca' | 'signer',
+  leading: x509.Extension[],
   curve: 'P-256' | 'P-384' = 'P-256',
+  days = 365,
 ): Promise<TestCert> {
   const keys = await keyPair(curve);
-  const extensions: x509.Extension[] =
-    kind === 'ca'
-      ? [
-          new x509.BasicConstraintsExtension(true, 0, true),
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-        ]
-      : [
-          new x509.BasicConstraintsExtension(false, undefined, true),
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-          new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, DOCUMENT_SIGNING], false),
-        ];
-  extensions.push(
+  const extensions = [
+    ...leading,
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     await x509.AuthorityKeyIdentifierExtension.create(issuer.cert),
-  );
+  ];
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: `CN=${name}, O=Shutterproof Test PKI, C=DE`,
     issuer: issuer.cert.subject,
     notBefore: daysFromNow(-1),
-    notAfter: daysFromNow(kind === 'ca' ? 1825 : 365),
+    notAfter: daysFromNow(days),
     publicKey: keys.publicKey,
     signingKey: issuer.privateKey,
     signingAlgorithm: { name: 'ECDSA', hash: hashFor(issuer.curve) },
     extensions,
   });
   return wrap(name, new Uint8Array(cert.rawData), keys.privateKey, curve);
+}
+
+function issued(name: string, issuer: TestCert, kind: 'ca' | 'signer', curve: 'P-256' | 'P-384' = 'P-256'): Promise<TestCert> {
+  const ca = [
+    new x509.BasicConstraintsExtension(true, 0, true),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+  ];
+  return issueCert(name, issuer, kind === 'ca' ? ca : signerExtensions(), curve, kind === 'ca' ? 1825 : 365);
 }
 
 async function generate(): Promise<TestPki> {

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { Bool, Field, Provable, UInt8 } from '../../prover/o1js.js';
-import { bstrHeader } from '../../prover/circuit/bind-step.js';
+import { CAPTURES } from '../../prover/circuit/constants.js';
+import { LengthHeader, lengthHeader, RlcContext } from '../../prover/circuit/window-gadgets.js';
 import { ChainState } from '../../prover/circuit/chain-state.js';
 import { runChain } from '../../prover/circuit/chain-native.js';
 import { BLOCKS_PER_STEP } from '../../prover/circuit/constants.js';
@@ -20,7 +21,7 @@ const plan = (message: Uint8Array, capBlocks: number[]) => {
   const p = padded(message);
   const steps: number[] = [];
   for (let left = p.length / 64; left > 0; left -= BLOCKS_PER_STEP) steps.push(Math.min(BLOCKS_PER_STEP, left));
-  return { padded: p, length: message.length, capBlocks: [...capBlocks, 0, 0, 0, 0, 0, 0, 0, 0].slice(0, 8), steps };
+  return { padded: p, length: message.length, capBlocks: Array.from({ length: CAPTURES }, (_, k) => capBlocks[k] ?? 0), steps };
 };
 
 describe('SHA-256 chain', () => {
@@ -44,7 +45,7 @@ describe('SHA-256 chain', () => {
     const bytes = Array.from({ length: STEP_BYTES }, (_, i) => UInt8.from(m.padded[i] ?? 0));
     const run = (active: boolean[]) =>
       Provable.runAndCheck(() => {
-        const start = Provable.witness(ChainState, () => initialChainState(Field(0), Array(8).fill(Field(0)), Field(0)));
+        const start = Provable.witness(ChainState, () => initialChainState(Field(0), Array(CAPTURES).fill(Field(0)), Field(0)));
         const bs = bytes.map((b) => Provable.witness(UInt8, () => b));
         const act = active.map((a) => Provable.witness(Bool, () => Bool(a)));
         const caps = m.capBlocks.map((c) => Provable.witness(Field, () => Field(c)));
@@ -75,29 +76,35 @@ describe('trust tree', () => {
   });
 });
 
-describe('CBOR byte-string headers', () => {
+describe('CBOR and DER length headers', () => {
   const rlcOf = (bytes: number[]) => bytes.reduceRight((acc, b) => (acc * r + BigInt(b)) % Field.ORDER, 0n);
-  const check = (form: boolean[], len: number) =>
+  const reference = (kind: 'der' | 'cbor', len: number) =>
+    kind === 'cbor'
+      ? len < 24 ? [0x40 + len] : len < 256 ? [0x58, len] : [0x59, len >> 8, len & 0xff]
+      : [0x30, ...(len < 128 ? [len] : len < 256 ? [0x81, len] : [0x82, len >> 8, len & 0xff])];
+  const check = (kind: 'der' | 'cbor', form: boolean[], len: number) =>
     Provable.runAndCheck(() => {
-      const f = form.map((v) => Provable.witness(Bool, () => Bool(v)));
-      const [h, size] = bstrHeader(f, Provable.witness(Field, () => Field(len >> 8)), Provable.witness(Field, () => Field(len & 0xff)), Field(r));
-      const expected = len < 24 ? [0x40 + len] : len < 256 ? [0x58, len] : [0x59, len >> 8, len & 0xff];
-      h.assertEquals(Field(rlcOf(expected)));
-      size.assertEquals(Field(expected.length));
+      const h = Provable.witness(LengthHeader, () => new LengthHeader({ form: form.map((v) => Bool(v)), hi: Field(len >> 8), lo: Field(len & 0xff) }));
+      const piece = lengthHeader(new RlcContext(Field(r)), h, kind, kind === 'der' ? 0x30 : 2);
+      const expected = reference(kind, len);
+      piece.rlc.assertEquals(Field(rlcOf(expected)));
+      piece.len.assertEquals(Field(expected.length));
     });
 
   it('accepts the canonical 1, 2 and 3-byte forms', async () => {
-    await check([true, false, false], 23);
-    await check([false, true, false], 24);
-    await check([false, true, false], 255);
-    await check([false, false, true], 256);
-    await check([false, false, true], 3000);
+    for (const [len, form] of [[23, 0], [24, 1], [255, 1], [256, 2], [3000, 2]] as const)
+      await check('cbor', [0, 1, 2].map((i) => i === form), len);
+    for (const [len, form] of [[0, 0], [127, 0], [128, 1], [255, 1], [256, 2], [1000, 2]] as const)
+      await check('der', [0, 1, 2].map((i) => i === form), len);
   });
 
   it('refuses non-canonical forms', async () => {
-    await expect(check([false, true, false], 23)).rejects.toThrow();
-    await expect(check([false, false, true], 255)).rejects.toThrow();
-    await expect(check([true, false, false], 24)).rejects.toThrow();
+    await expect(check('cbor', [false, true, false], 23)).rejects.toThrow();
+    await expect(check('cbor', [false, false, true], 255)).rejects.toThrow();
+    await expect(check('cbor', [true, false, false], 24)).rejects.toThrow();
+    await expect(check('der', [false, true, false], 127)).rejects.toThrow();
+    await expect(check('der', [false, false, true], 255)).rejects.toThrow();
+    await expect(check('der', [true, false, false], 128)).rejects.toThrow();
   });
 });
 

@@ -24,16 +24,17 @@ function box(type: string, payload: Buffer): Buffer {
 
 const CBOR_UUID = Buffer.from('63626f72001100108000' + '00aa00389b71', 'hex');
 
-export function hashDataAssertion(assetHash: Uint8Array, opts: { label?: string; padding?: number } = {}): Buffer {
+export function hashDataAssertion(assetHash: Uint8Array, opts: { label?: string; padding?: number; name?: Buffer; padByte?: number } = {}): Buffer {
   const content = map([
     [tstr('exclusions'), arr([map([[tstr('start'), Buffer.from([0x18, 20])], [tstr('length'), Buffer.from([0x19, 0x10, 0x00])]])])],
-    [tstr('name'), tstr('jumbf manifest')],
+    [tstr('name'), opts.name ? Buffer.concat([head(3, opts.name.length), opts.name]) : tstr('jumbf manifest')],
     [tstr('alg'), tstr('sha256')],
     [tstr('hash'), bstr(assetHash)],
-    [tstr('pad'), bstr(new Uint8Array(opts.padding ?? 8))],
+    [tstr('pad'), bstr(new Uint8Array(opts.padding ?? 8).fill(opts.padByte ?? 0))],
   ]);
   const jumd = box('jumd', Buffer.concat([CBOR_UUID, Buffer.from([0x03]), ascii(opts.label ?? 'c2pa.hash.data'), Buffer.from([0])]));
-  return box('jumb', Buffer.concat([jumd, box('cbor', content)]));
+  // The bytes the claim hashes: the superbox's contents, as c2pa-rs and c2pa-ts hash them.
+  return Buffer.concat([jumd, box('cbor', content)]);
 }
 
 export interface EvidenceOptions {
@@ -46,6 +47,13 @@ export interface EvidenceOptions {
   /** Bytes of padding in the claim, to grow S past limits or across blocks. */
   claimPadding?: number;
   signer?: 'leaf' | 'rootLeaf' | 'otherLeaf';
+  /** A custom signing certificate (and its issuer), e.g. with crafted extensions. */
+  signerCert?: TestCert;
+  issuerCert?: TestCert;
+  /** The hash.data assertion to use (default: hashDataAssertion(assetHash)). */
+  assertion?: Buffer;
+  /** Protected-header entries placed before alg. */
+  protectedFirst?: [Buffer, Buffer];
   assetHash?: Uint8Array;
   /** Sign a different message than S (wrong COSE signature). */
   signOther?: boolean;
@@ -61,10 +69,10 @@ export async function publicKeyOf(cert: TestCert): Promise<{ x: bigint; y: bigin
 
 export async function makeEvidence(opts: EvidenceOptions = {}): Promise<ManifestEvidence> {
   const pki = await loadTestPki();
-  const signer = pki[opts.signer ?? 'leaf'];
-  const issuer = opts.signer === 'otherLeaf' ? pki.other : opts.signer === 'rootLeaf' ? pki.root : pki.intermediate;
+  const signer = opts.signerCert ?? pki[opts.signer ?? 'leaf'];
+  const issuer = opts.issuerCert ?? (opts.signer === 'otherLeaf' ? pki.other : opts.signer === 'rootLeaf' ? pki.root : pki.intermediate);
   const assetHash = opts.assetHash ?? createHash('sha256').update('pixels of a test photo').digest();
-  const A = hashDataAssertion(assetHash);
+  const A = opts.assertion ?? hashDataAssertion(assetHash);
   const refHash = opts.refHash ?? createHash('sha256').update(A).digest();
   const url = opts.refUrl ?? 'self#jumbf=c2pa.assertions/c2pa.hash.data';
   const refs = [...(opts.extraRefs ?? []), { url, hash: refHash }].map((ref) =>
@@ -80,6 +88,7 @@ export async function makeEvidence(opts: EvidenceOptions = {}): Promise<Manifest
   ]);
   const chain = [signer.der, issuer.der].map((d) => bstr(d));
   const entries: [Buffer, Buffer][] = [
+    ...(opts.protectedFirst ? [opts.protectedFirst] : []),
     [Buffer.from([0x01]), Buffer.from([0x26])],
     [Buffer.from([0x18, 0x21]), arr(chain)],
   ];
