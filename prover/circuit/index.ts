@@ -1,4 +1,4 @@
-// Circuit c2pa-es256 v1: a zero-knowledge proof that a photo's C2PA Content Credentials were signed (ES256) by a
+// Circuit c2pa-es256 v2: a zero-knowledge proof that a photo's C2PA Content Credentials were signed (ES256) by a
 // certificate issued by a CA in a trust list, revealing only the asset hash and the trust list's root.
 // See SOUNDNESS.md for the statement, the maxima and the argument.
 export { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from './constants.js';
