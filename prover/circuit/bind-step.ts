@@ -73,7 +73,7 @@ export function bindChecks(
   const tbs = tbsChecks(ctx, tOpen.open, p.t, p.leafKey);
   padding(t, tbs.length, tbs.end, p.padT, r);
   const digestA = digestBytes(a).map((b) => b.value);
-  const sig = sigChecks(ctx, sOpen.open, p.s, { rlc: tbs.end.pre, len: tbs.length }, digestA);
+  const sig = sigChecks(ctx, sOpen.open, p.s, digestA);
   padding(s, sig.length, sig.end, p.padS, r);
   const assertion = assertionChecks(ctx, aOpen.open, p.a, p.assetHash);
   padding(a, assertion.length, assertion.end, p.padA, r);

@@ -4,8 +4,8 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 
 /** CBOR array(4), text(10) "Signature1": the start of every COSE_Sign1 Sig_structure. */
 export const SIG_STRUCTURE_PREFIX = [0x84, 0x6a, ...ascii('Signature1')];
-/** The first two protected-header entries: alg (1): ES256 (-7), then the x5chain key (33). */
-export const PROTECTED_ALG_X5CHAIN = [0x01, 0x26, 0x18, 0x21];
+/** The protected header's first entry, alg (1): ES256 (-7). */
+export const PROTECTED_ALG = [0x01, 0x26];
 
 /** The hashed-uri map entries naming the hard-binding assertion: "url": its complete URL, then "hash": bstr(32). */
 export const HASH_DATA_URL = 'self#jumbf=c2pa.assertions/c2pa.hash.data';

@@ -1,24 +1,17 @@
 // The COSE Sig_structure S = ["Signature1", protected, h'', claim], read from its first byte: the protected header
-// is a CBOR map whose first entries are alg ES256 and x5chain, whose first certificate holds the leaf TBS that the
-// TBS chain hashed; and the claim holds the complete hashed-uri map of the hard-binding assertion with SHA-256(A).
+// is a CBOR map whose first entry is alg ES256, and the claim holds the complete hashed-uri map of the hard-binding
+// assertion with SHA-256(A). Where x5chain sits (protected, or unprotected as C2PA 1.x writers put it) does not
+// matter: the leaf certificate is a witness of its own, bound by its issuer's signature (SOUNDNESS.md, link 3).
 import { Bool, Field, Struct } from '../o1js.js';
-import { CLAIM_REF_ENTRIES, PROTECTED_ALG_X5CHAIN, SIG_STRUCTURE_PREFIX } from './framing.js';
+import { CLAIM_REF_ENTRIES, PROTECTED_ALG, SIG_STRUCTURE_PREFIX } from './framing.js';
 import { assertLe, assertWindow, type Opened } from './rlc-gadgets.js';
-import { LengthHeader, lengthHeader, mapHeader, valueOf, type Piece, type RlcContext } from './window-gadgets.js';
+import { LengthHeader, lengthHeader, mapHeader, valueOf, type RlcContext } from './window-gadgets.js';
 
 export class SigParams extends Struct({
   protectedLength: LengthHeader,
   /** The protected map's head: wide (0xb9 0x00 n) or 0xa0+n, and its entry count. */
   protectedWide: Bool,
   protectedCount: Field,
-  /** x5chain as an array (then arrayHead is its CBOR head) or a lone bstr. */
-  x5Array: Bool,
-  arrayHead: Field,
-  /** Leaf certificate bstr length and its SEQUENCE content length (both two-byte forms). */
-  certHi: Field,
-  certLo: Field,
-  bodyHi: Field,
-  bodyLo: Field,
   claimLength: LengthHeader,
   /** Start of the hashed-uri map in S, and its head form. */
   refAt: Field,
@@ -34,8 +27,7 @@ export interface SigResult {
 
 const START: Opened = { pre: Field(0), rPos: Field(1) };
 
-/** `tbs` is the whole TBSCertificate as the TBS chain hashed it (Pre_T(|TBS|)) with its length. */
-export function sigChecks(ctx: RlcContext, open: (pos: Field) => Opened, p: SigParams, tbs: Piece, digestA: Field[]): SigResult {
+export function sigChecks(ctx: RlcContext, open: (pos: Field) => Opened, p: SigParams, digestA: Field[]): SigResult {
   const protectedHead = lengthHeader(ctx, p.protectedLength, 'cbor', 2);
   const claimHead = lengthHeader(ctx, p.claimLength, 'cbor', 2);
   const p0 = Field(SIG_STRUCTURE_PREFIX.length).add(protectedHead.len);
@@ -44,27 +36,16 @@ export function sigChecks(ctx: RlcContext, open: (pos: Field) => Opened, p: SigP
   const length = c0.add(valueOf(p.claimLength));
   const end = open(length);
 
-  // From byte 0 to the end of the leaf TBS: S's head, the protected map's head, alg ES256, x5chain's first
-  // certificate (bstr, SEQUENCE head) and the TBS itself.
-  assertLe(Field(2), p.protectedCount, 'protected header has alg and x5chain');
-  assertLe(Field(0x81), p.arrayHead.mul(p.x5Array.toField()).add(p.x5Array.not().toField().mul(0x81)), 'x5chain array of at least one');
-  assertLe(p.arrayHead.mul(p.x5Array.toField()), Field(0x97), 'x5chain array head');
-  const certHead = ctx.bytes([0x59, p.certHi, p.certLo, 0x30, 0x82, p.bodyHi, p.bodyLo]);
+  // From byte 0: S's head, the protected map's head and its first entry, alg ES256.
+  assertLe(Field(1), p.protectedCount, 'protected header has alg');
   const head = ctx.concat(
     ctx.bytes(SIG_STRUCTURE_PREFIX),
     protectedHead,
     mapHeader(ctx, p.protectedWide, p.protectedCount),
-    ctx.bytes(PROTECTED_ALG_X5CHAIN),
-    ctx.optional(p.x5Array, ctx.bytes([p.arrayHead])),
-    certHead,
-    tbs,
+    ctx.bytes(PROTECTED_ALG),
   );
-  assertWindow(START, open(head.len), head.rlc, 'S head, protected alg ES256 and the leaf TBS first in x5chain');
-  const body = p.bodyHi.mul(256).add(p.bodyLo);
-  p.certHi.mul(256).add(p.certLo).assertEquals(body.add(4), 'the bstr holds exactly the certificate');
-  assertLe(tbs.len, body, 'the TBS lies inside the certificate');
-  const certEnd = head.len.sub(tbs.len).add(body);
-  assertLe(certEnd, pEnd, 'the certificate lies inside the protected header');
+  assertWindow(START, open(head.len), head.rlc, 'S head and protected alg ES256');
+  assertLe(head.len, pEnd, 'alg inside the protected header');
 
   // h'' and the claim's head.
   const middle = ctx.concat(ctx.bytes([0x40]), claimHead);

@@ -9,7 +9,7 @@ import {
   ASSET_HASH_KEY, BASIC_CONSTRAINTS_END_ENTITY, C2PA_CLAIM_SIGNING, CBOR_BOX_TYPE, CLAIM_REF_ENTRIES, CRITICAL,
   ECDSA_SHA256_ALGORITHM, EXT_BASIC_CONSTRAINTS, EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, HASH_DATA_LABEL, ID_CE,
   ID_KP_PREFIX, ID_KP_PURPOSES, JUMD_CBOR, JUMD_TOGGLES, JUMD_WINDOW_LENGTH, P256_SPKI_PREFIX, PAD_KEY,
-  PROTECTED_ALG_X5CHAIN, SIG_STRUCTURE_PREFIX, SPKI_LENGTH, TBS_VERSION_SERIAL,
+  PROTECTED_ALG, SIG_STRUCTURE_PREFIX, SPKI_LENGTH, TBS_VERSION_SERIAL,
 } from './framing.js';
 import { SigParams } from './sig-windows.js';
 import { ExtensionSlot, TbsParams } from './tbs-walk.js';
@@ -161,7 +161,7 @@ function extensionSlot(active: boolean, kind: number, critical: boolean, h: Leng
   });
 }
 
-export function sigLayout(S: Uint8Array, protectedLen: number, claimLen: number, tbsLength: number, refHash: Uint8Array, refAt?: number): Layout<SigParams> {
+export function sigLayout(S: Uint8Array, protectedLen: number, claimLen: number, refHash: Uint8Array, refAt?: number): Layout<SigParams> {
   const hp = cborSize(protectedLen);
   const hc = cborSize(claimLen);
   const p0 = SIG_STRUCTURE_PREFIX.length + hp;
@@ -169,15 +169,8 @@ export function sigLayout(S: Uint8Array, protectedLen: number, claimLen: number,
   const c0 = pEnd + 1 + hc;
   if (!equalAt(S, 0, SIG_STRUCTURE_PREFIX) || S.length !== c0 + claimLen || S[pEnd] !== 0x40) invalid('unexpected Sig_structure layout');
   const map = mapAt(S, p0, 'protected header');
-  const x5 = p0 + map.size + PROTECTED_ALG_X5CHAIN.length;
-  if (!equalAt(S, p0 + map.size, PROTECTED_ALG_X5CHAIN)) invalid('the protected header does not start with alg ES256 and x5chain');
-  const isArray = S[x5] >= 0x81 && S[x5] <= 0x97;
-  const cert = x5 + (isArray ? 1 : 0);
-  if (S[cert] !== 0x59 || S[cert + 3] !== 0x30 || S[cert + 4] !== 0x82) invalid('unsupported certificate framing');
-  const certLen = (S[cert + 1] << 8) | S[cert + 2];
-  const bodyLen = (S[cert + 5] << 8) | S[cert + 6];
-  if (certLen !== bodyLen + 4 || cert + 3 + certLen > pEnd) invalid('the signing certificate does not fit its x5chain entry');
-  const headEnd = cert + 7 + tbsLength;
+  if (!equalAt(S, p0 + map.size, PROTECTED_ALG)) invalid('the protected header does not start with alg ES256');
+  const headEnd = p0 + map.size + PROTECTED_ALG.length;
 
   const entries = [...CLAIM_REF_ENTRIES, ...refHash];
   const found = (wide: boolean) => {
@@ -190,8 +183,6 @@ export function sigLayout(S: Uint8Array, protectedLen: number, claimLen: number,
   const refEnd = o3 + (refWide ? 3 : 1) + entries.length;
   const params = new SigParams({
     protectedLength: header(hp, protectedLen), protectedWide: Bool(map.wide), protectedCount: f(map.count),
-    x5Array: Bool(isArray), arrayHead: f(isArray ? S[x5] : 0),
-    certHi: f(certLen >> 8), certLo: f(certLen & 0xff), bodyHi: f(bodyLen >> 8), bodyLo: f(bodyLen & 0xff),
     claimLength: header(hc, claimLen), refAt: f(o3), refWide: Bool(refWide),
   });
   return { params, positions: [S.length, headEnd, pEnd, c0, o3, refEnd] };

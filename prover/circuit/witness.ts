@@ -111,7 +111,6 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, forc
   checkLimit('the Sig_structure', S.length, LIMITS.sigStructure);
   checkLimit('the c2pa.hash.data assertion', A.length, LIMITS.hashDataAssertion);
   if (evidence.coseAlg !== -7) throw new ShutterproofError('unsupported_algorithm', `COSE algorithm ${evidence.coseAlg}`);
-  if (evidence.x5chainIn !== 'protected') invalid('x5chain is not in the protected header');
   const leafDer = evidence.certChain[0];
   if (!leafDer) invalid('no signing certificate');
   const leaf = readLeafCertificate(leafDer);
@@ -125,9 +124,7 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, forc
   if (force.claimRefAt === undefined && !equalBytes(refHash, evidence.hashDataRef))
     invalid('the claim does not record the hash of the c2pa.hash.data assertion');
   const tbs = tbsLayout(T, force.acceptUnsuitable);
-  const sig = sigLayout(S, evidence.protectedHeader.length, evidence.claim.length, T.length, refHash, force.claimRefAt);
-  if (!equalBytes(S.subarray(sig.positions[1] - T.length, sig.positions[1]), T))
-    invalid('the signing certificate is not the first in the protected x5chain');
+  const sig = sigLayout(S, evidence.protectedHeader.length, evidence.claim.length, refHash, force.claimRefAt);
   const layouts: Layouts = { sig, tbs, assertion: assertionLayout(A, evidence.assetHash), assetHash: evidence.assetHash };
   force.layout?.(layouts);
   const { assertion, assetHash } = layouts;

@@ -52,6 +52,13 @@ describe('final step constraints', () => {
     }
   }, 120_000);
 
+  it('accept certificates in the unprotected header (a C2PA 1.x claim by c2pa-rs)', async () => {
+    const signed = await signPhoto(smallJpeg(3), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected', claimVersion: 1 });
+    const ev = readEvidence(signed);
+    expect(ev.x5chainIn).toBe('unprotected');
+    await runBind(buildWitness(ev, { keys }));
+  }, 120_000);
+
   it('public asset hash: reject a tampered photo', async () => {
     await expect(runBind(honest, states, { assetHash: sha(Buffer.from('other pixels')) })).rejects.toThrow(/asset hash/);
   });
@@ -84,7 +91,7 @@ describe('final step constraints', () => {
     await expect(runBind({ ...honest, captures }, states)).rejects.toThrow(/challenge S/);
   });
 
-  it('x5chain: reject a protected header that does not begin with alg ES256 and x5chain', async () => {
+  it('protected header: reject one that does not begin with alg ES256', async () => {
     const ev = await makeEvidence({ protectedFirst: [Buffer.from([0x61, 0x78]), Buffer.from([0x40])] });
     expect(codeOf(() => buildWitness(ev, { keys }))).toBe('manifest_invalid');
   });
