@@ -119,7 +119,7 @@ async function benchPhoto() {
 
   const pack = await readPack(result.packPath);
   let v0 = Date.now();
-  await verifyPack(pack, input, cacheDir);
+  await verifyPack(pack, { photoPath: input, cacheDir });
   const verifyMs = Date.now() - v0;
   console.log(`verify in this process (pack + photo hash): ${verifyMs} ms`);
   const cli = join(import.meta.dirname, '..', 'bin', 'shutterproof.js');

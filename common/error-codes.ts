@@ -102,6 +102,18 @@ const table = {
     retryable: false,
     exit: EXIT.verificationFailed,
   },
+  circuit_version_unsupported: {
+    message: 'This proof was made by a version of Shutterproof whose proofs are no longer accepted.',
+    hint: 'Ask its publisher to make the proof again with the current version of Shutterproof.',
+    retryable: false,
+    exit: EXIT.verificationFailed,
+  },
+  trust_list_mismatch: {
+    message: 'This proof is not anchored in the trust list you chose.',
+    hint: 'The photo was vouched for by an authority that is not on your list. Check with a list that holds the authority you expect, or do not rely on this proof.',
+    retryable: false,
+    exit: EXIT.verificationFailed,
+  },
   photo_mismatch: {
     message: 'This photo is not the one the proof is about.',
     hint: 'Check that you chose the photo that was published with this proof.',

@@ -117,10 +117,14 @@ export interface VerifyOutcome {
   valid: boolean;
   error?: JobError;
   publicInputs?: PublicInputs;
-  trustList?: { name: string; root: string; size: number };
   /** Set when a photo was given: whether its hash equals the proof's assetHash. */
   photoMatches?: boolean;
-  createdAt?: string;
+  /** The app's own trust list (and, when the proof names one, the authority) the proof is anchored in. */
+  anchor?: { list: string; issuers: number; issuer?: string };
+  /** Set when the app has no trust list of its own to check against: the list is then only the pack's word. */
+  warning?: string;
+  /** What the pack says about itself; nothing proves it. */
+  notes?: { trustListName: string; issuers: number; createdAt: string };
 }
 
 export interface AddOutcome {

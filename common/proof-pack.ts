@@ -1,9 +1,9 @@
-// The exported proof pack, format `shutterproof.proof/v1`. It carries everything a verifier needs and nothing
+// The exported proof pack, format `shutterproof.proof/v2` (circuit v2). It carries everything a verifier needs and nothing
 // that identifies the signer: no certificate, serial number, GPS or claim text.
 import { z } from 'zod';
 import { publicInputs, stepTiming } from './prover-protocol.js';
 
-export const PROOF_PACK_FORMAT = 'shutterproof.proof/v1';
+export const PROOF_PACK_FORMAT = 'shutterproof.proof/v2';
 
 export const proofPack = z.object({
   format: z.literal(PROOF_PACK_FORMAT),

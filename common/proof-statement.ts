@@ -2,7 +2,7 @@
 // them and every proof pack carries them, so a verifier reads the same sentences.
 export const PROVES = [
   'The photo carries Content Credentials whose signature is valid (ES256).',
-  'The certificate that signed them was issued by an authority on the trust list named below.',
+  'The certificate that signed them is a signing certificate for Content Credentials, issued by an authority on the trust list the proof is anchored in.',
   "The photo's content has not changed since it was signed: its fingerprint (asset hash) matches the signed credentials.",
   'Who signed it, and with which device, stays hidden: a verifier learns only the asset hash and the trust list.',
 ] as const;

@@ -18,7 +18,14 @@ export const proveRequest = z.object({
   strip: z.boolean().optional(),
 });
 export const inspectRequest = z.object({ id, op: z.literal('inspect'), input: absPath, trustList: absPath.optional() });
-export const verifyRequest = z.object({ id, op: z.literal('verify'), pack: absPath, photo: absPath.optional() });
+export const verifyRequest = z.object({
+  id,
+  op: z.literal('verify'),
+  pack: absPath,
+  photo: absPath.optional(),
+  /** The verifier's own trust lists (PEM files); the proof must be anchored in one of them. */
+  trustLists: z.array(z.object({ name: z.string().min(1).max(200), path: absPath })).max(100).optional(),
+});
 export const warmupRequest = z.object({ id, op: z.literal('warmup') });
 export const shutdownRequest = z.object({ id, op: z.literal('shutdown') });
 /** Parses a PEM trust list and computes its Merkle root exactly as the circuit does (o1js stays in the prover). */

@@ -10,10 +10,12 @@ import { defaultCacheDir } from './runtime.js';
 
 const USAGE = `Usage:
   shutterproof prove <photo>... [--trust-list <pem>] [--out <dir>] [--cache <dir>] [--strip] [--json]
-  shutterproof verify <pack.proof.json> [--photo <file>] [--cache <dir>] [--json]
+  shutterproof verify <pack.proof.json> [--photo <file>] [--trust-list <pem>] [--cache <dir>] [--json]
   shutterproof inspect <photo> [--trust-list <pem>] [--json]
 
-Without --trust-list, a proof hides the signer among the issuer named in the photo's own credentials.`;
+Without --trust-list, a proof hides the signer among the issuer named in the photo's own credentials.
+verify --trust-list checks that the proof is anchored in your list of issuers; without it the result warns that
+the list came with the pack.`;
 
 type Out = (text: string) => void;
 
@@ -84,13 +86,14 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       return attempt(err, async () => {
         const { readPack, verifyPack } = await import('./verify-pack.js');
         const cacheDir = resolve(values.cache ?? defaultCacheDir());
-        const summary = await verifyPack(await readPack(resolve(positionals[0])), values.photo && resolve(values.photo), cacheDir);
+        const trustLists = trustList ? [{ name: basename(trustList).replace(/\.(pem|crt|cer|der)$/i, ''), path: trustList }] : undefined;
+        const photoPath = values.photo && resolve(values.photo);
+        const summary = await verifyPack(await readPack(resolve(positionals[0])), { photoPath, trustLists, cacheDir });
         if (values.json) print(summary);
-        else
-          out(
-            `Valid proof.\nassetHash ${summary.publicInputs.assetHash}\ntrustRoot ${summary.publicInputs.trustRoot} (${summary.trustList.name}, ${summary.trustList.size} issuer(s))\n` +
-              (summary.photoMatches ? 'The photo matches the proof.\n' : ''),
-          );
+        else {
+          const { formatVerification } = await import('./verify-report.js');
+          out(formatVerification(summary));
+        }
       });
     }
     case 'inspect': {

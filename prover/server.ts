@@ -78,7 +78,7 @@ async function handle(request: ProverRequest, cacheDir: string, send: Send): Pro
         send({ id, type: 'result', summary: await inspectPhoto(request.input, request.trustList) });
         break;
       case 'verify': {
-        const summary = await verifyPack(await readPack(request.pack), request.photo, cacheDir);
+        const summary = await verifyPack(await readPack(request.pack), { photoPath: request.photo, trustLists: request.trustLists, cacheDir });
         send({ id, type: 'result', summary: { ...summary } });
         break;
       }

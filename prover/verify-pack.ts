@@ -1,24 +1,58 @@
 // Verifying a proof pack needs only the pack (and the photo, to check which photo it is about): no network, no
-// compile. The verification key must be the one this circuit compiles to, or a forged circuit could "prove" anything.
+// compile. A pack says nothing a verifier relies on: the proof is checked with the verification key this source
+// ships (expected-vk.ts), the photo is hashed by its own structure, and whom the proof is anchored in comes from the
+// verifier's own trust lists. What the pack says about itself is reported apart, as unverified notes.
 import { readFile } from 'node:fs/promises';
 import { ShutterproofError } from '../common/error-codes.js';
-import { proofPack, type ProofPack } from '../common/proof-pack.js';
+import { PROOF_PACK_FORMAT, proofPack, type ProofPack } from '../common/proof-pack.js';
+import { STATEMENT } from '../common/proof-statement.js';
 // The circuit's modules one by one, not its index: a verifier needs none of the circuits' definitions.
-import { CIRCUIT_ID, CIRCUIT_VERSION } from './circuit/constants.js';
-import { EXPECTED_VK_HASH } from './circuit/expected-vk.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from './circuit/constants.js';
+import { EXPECTED_VK } from './circuit/expected-vk.js';
 import { verify } from './circuit/statement.js';
 import { trustRoot } from './circuit/trust-tree.js';
 import { circuitCacheDir } from './runtime.js';
 import { readPhoto } from './read-photo.js';
+import { findAnchor, type Anchor, type TrustListSource } from './verify-anchor.js';
+
+export type { Anchor, TrustListSource } from './verify-anchor.js';
 
 export interface VerifySummary {
   valid: true;
+  /** What the proof and the verifier's own files establish. */
+  verified: {
+    assetHash: string;
+    trustRoot: string;
+    /** Set when a photo was given (a mismatch throws `photo_mismatch`). */
+    photoMatches?: true;
+    /** The verifier's trust list (and authority) the proof is anchored in; null when no list was given. */
+    anchor: Anchor | null;
+  };
+  /** Set when the verifier gave no trust list: the anchor is then only the prover's word. */
+  warning?: string;
   publicInputs: ProofPack['publicInputs'];
-  trustList: { name: string; root: string; size: number };
-  createdAt: string;
-  photoMatches?: boolean;
-  statement: ProofPack['statement'];
+  /** What a proof of this circuit establishes, in this verifier's words (never the pack's). */
+  statement: typeof STATEMENT;
+  /** What the pack says about itself. Nothing proves it. */
+  unverifiedNotes: {
+    trustListName: string;
+    trustListIssuers: { subject?: string; certSha256?: string }[];
+    photoName?: string;
+    createdAt: string;
+    madeWith: string;
+  };
 }
+
+export interface VerifyOptions {
+  photoPath?: string;
+  /** The verifier's own trust lists; the proof must be anchored in one of them. */
+  trustLists?: TrustListSource[];
+  /** The compile cache folder (its SRS and code cache make a fresh process verify faster). */
+  cacheDir?: string;
+}
+
+export const NO_TRUST_LIST_WARNING =
+  'No trust list of yours was used: this proof is anchored only in a list that came with the pack, and anyone can make such a list and give it any name.';
 
 export async function readPack(path: string): Promise<ProofPack> {
   let text: string;
@@ -33,6 +67,7 @@ export async function readPack(path: string): Promise<ProofPack> {
   } catch {
     throw new ShutterproofError('pack_invalid', 'the file is not JSON');
   }
+  rejectOtherVersions(json);
   const parsed = proofPack.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -41,45 +76,65 @@ export async function readPack(path: string): Promise<ProofPack> {
   return parsed.data;
 }
 
-export async function verifyPack(pack: ProofPack, photoPath?: string, cacheDir?: string): Promise<VerifySummary> {
-  if (pack.circuit.id !== CIRCUIT_ID || pack.circuit.version !== CIRCUIT_VERSION)
+/** A pack of another format or circuit version gets its own sentence before the schema is applied. */
+function rejectOtherVersions(json: unknown): void {
+  if (typeof json !== 'object' || json === null) return;
+  const { format, circuit } = json as { format?: unknown; circuit?: { id?: unknown; version?: unknown } };
+  const version = circuit?.version;
+  const otherFormat = typeof format === 'string' && /^shutterproof\.proof\/v\d+$/.test(format) && format !== PROOF_PACK_FORMAT;
+  if (otherFormat || (circuit?.id === CIRCUIT_ID && typeof version === 'number' && version !== CIRCUIT_VERSION))
     throw new ShutterproofError(
-      'verification_key_mismatch',
-      `made for circuit ${pack.circuit.id} v${pack.circuit.version}; this is ${CIRCUIT_ID} v${CIRCUIT_VERSION}`,
+      'circuit_version_unsupported',
+      `made by circuit ${String(circuit?.id)} v${String(version)} (${String(format)}); this version accepts ${CIRCUIT_ID} v${CIRCUIT_VERSION}`,
     );
-  if (pack.verificationKey.hash !== EXPECTED_VK_HASH || pack.circuit.vkHash !== EXPECTED_VK_HASH)
-    throw new ShutterproofError('verification_key_mismatch', `verification key hash ${pack.verificationKey.hash}`);
+}
 
-  // The trust list printed in the pack must be the one the proof is about.
+export async function verifyPack(pack: ProofPack, options: VerifyOptions = {}): Promise<VerifySummary> {
+  if (pack.circuit.id !== CIRCUIT_ID || pack.circuit.version !== CIRCUIT_VERSION)
+    throw new ShutterproofError('circuit_version_unsupported', `made for circuit ${pack.circuit.id} v${pack.circuit.version}; this is ${CIRCUIT_ID} v${CIRCUIT_VERSION}`);
+  // Only the shipped key is used; a pack carrying any other is not of this circuit.
+  const vk = pack.verificationKey;
+  if (vk.data !== EXPECTED_VK.data || vk.hash !== EXPECTED_VK.hash || pack.circuit.vkHash !== EXPECTED_VK.hash)
+    throw new ShutterproofError('verification_key_mismatch', `the pack carries verification key ${vk.hash.slice(0, 16)}…, not this circuit's`);
+  if (pack.trustList.keys.length > LIMITS.trustListKeys)
+    throw new ShutterproofError('pack_invalid', `the pack lists ${pack.trustList.keys.length} trust-list keys; a proof holds at most ${LIMITS.trustListKeys}`);
   const keys = pack.trustList.keys.map((k) => parsePublicKey(k.publicKey));
-  const root = trustRoot(keys).toString();
-  if (root !== pack.trustList.root || root !== pack.publicInputs.trustRoot)
+  if (trustRoot(keys).toString() !== pack.publicInputs.trustRoot || pack.trustList.root !== pack.publicInputs.trustRoot)
     throw new ShutterproofError('proof_invalid', 'the trust list in the pack does not match the proved trust root');
   if (pack.photo.assetHash !== pack.publicInputs.assetHash)
     throw new ShutterproofError('proof_invalid', 'the photo hash in the pack does not match the proved hash');
 
+  const anchor = options.trustLists?.length ? await findAnchor(options.trustLists, pack.publicInputs.trustRoot) : null;
+
   // A damaged proof can fail to decode at all; to a user that is the same as a proof that does not verify.
-  const ok = await verify(pack.proof, pack.verificationKey, pack.publicInputs, cacheDir && circuitCacheDir(cacheDir)).catch((error: unknown) => {
+  const cache = options.cacheDir && circuitCacheDir(options.cacheDir);
+  const ok = await verify(pack.proof, EXPECTED_VK, pack.publicInputs, cache).catch((error: unknown) => {
     throw new ShutterproofError('proof_invalid', `the proof cannot be read: ${(error as Error)?.message ?? error}`);
   });
-  if (!ok) throw new ShutterproofError('proof_invalid', 'the proof does not verify against the verification key');
+  if (!ok) throw new ShutterproofError('proof_invalid', "the proof does not verify against this circuit's verification key");
 
-  let photoMatches: boolean | undefined;
-  if (photoPath) {
-    // The C2PA reader is loaded only when there is a photo to hash.
+  let photoMatches: true | undefined;
+  if (options.photoPath) {
+    // The C2PA structure reader is loaded only when there is a photo to hash.
     const { assetHashOfPhoto } = await import('./photo-hash.js');
-    const hash = await assetHashOfPhoto(await readPhoto(photoPath));
-    photoMatches = hash === pack.publicInputs.assetHash;
-    if (!photoMatches)
+    const hash = await assetHashOfPhoto(await readPhoto(options.photoPath));
+    if (hash !== pack.publicInputs.assetHash)
       throw new ShutterproofError('photo_mismatch', `photo hash ${hash}, proof is about ${pack.publicInputs.assetHash}`);
+    photoMatches = true;
   }
   return {
     valid: true,
+    verified: { ...pack.publicInputs, ...(photoMatches ? { photoMatches } : {}), anchor },
+    ...(anchor ? {} : { warning: NO_TRUST_LIST_WARNING }),
     publicInputs: pack.publicInputs,
-    trustList: { name: pack.trustList.name, root, size: keys.length },
-    createdAt: pack.createdAt,
-    photoMatches,
-    statement: pack.statement,
+    statement: STATEMENT,
+    unverifiedNotes: {
+      trustListName: pack.trustList.name,
+      trustListIssuers: pack.trustList.keys.map((k) => ({ subject: k.subject, certSha256: k.certSha256 })),
+      ...(pack.photo.name ? { photoName: pack.photo.name } : {}),
+      createdAt: pack.createdAt,
+      madeWith: `${pack.prover.app}, o1js ${pack.prover.o1js} (${pack.prover.backend})`,
+    },
   };
 }
 

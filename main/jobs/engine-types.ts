@@ -18,6 +18,7 @@ export interface Clock extends Timers {
 }
 
 export interface TrustLists {
+  list(): TrustListView[];
   get(id: string): TrustListView | undefined;
   pemPath(id: string): string;
 }

@@ -158,8 +158,11 @@ export class JobEngine {
     return this.book.jobs.get(id);
   }
 
+  /** Checks a pack against this app's own trust lists (none imported: the result warns that the list is the pack's). */
   async verify(req: { packPath: string; photoPath?: string }): Promise<VerifyOutcome> {
-    return toVerifyOutcome(await this.ask({ id: `verify-${this.newId()}`, op: 'verify', pack: req.packPath, photo: req.photoPath }));
+    const lists = this.deps.trustLists.list().map((view) => ({ name: view.name, path: this.deps.trustLists.pemPath(view.id) }));
+    const request = { id: `verify-${this.newId()}`, op: 'verify' as const, pack: req.packPath, photo: req.photoPath, ...(lists.length ? { trustLists: lists } : {}) };
+    return toVerifyOutcome(await this.ask(request));
   }
 
   /** Runs a short request (verify, trust-list roots) on a prover process of its own, never queued behind proofs. */

@@ -78,7 +78,7 @@ export function makeEngine(options: { root?: string; settings?: Partial<Settings
       provers.push(prover);
       return prover;
     },
-    trustLists: { get: (id) => trustLists.get(id), pemPath: (id) => join(root, `${id}.pem`) },
+    trustLists: { list: () => [...trustLists.values()], get: (id) => trustLists.get(id), pemPath: (id) => join(root, `${id}.pem`) },
     ...options.deps,
   });
   return {

@@ -29,7 +29,7 @@ if (flag('--die-at-start')) {
 }
 
 await sleep(num('--hello-delay', 0));
-send({ id: '*', type: 'hello', version: '0.0.0-test', circuit: { id: 'c2pa-es256', version: 1 }, pid: process.pid });
+send({ id: '*', type: 'hello', version: '0.0.0-test', circuit: { id: 'c2pa-es256', version: 2 }, pid: process.pid });
 
 async function prove(req) {
   const name = basename(req.input);
@@ -88,7 +88,7 @@ async function prove(req) {
   const packPath = join(req.out, name.replace(/\.(jpe?g|png)$/i, '') + '.proof.json');
   const assetHash = createHash('sha256').update(name).digest('hex');
   const trustRoot = req.trustList ? '12345' : '67890';
-  writeFileSync(packPath, JSON.stringify({ format: 'shutterproof.proof/v1', assetHash }));
+  writeFileSync(packPath, JSON.stringify({ format: 'shutterproof.proof/v2', assetHash }));
   let strippedPath;
   if (req.strip) {
     strippedPath = join(req.out, 'stripped-' + name);
@@ -99,7 +99,7 @@ async function prove(req) {
     ...(strippedPath ? { strippedPath } : {}),
     publicInputs: { assetHash, trustRoot },
     verified: true,
-    circuit: { id: 'c2pa-es256', version: 1, vkHash: '42' },
+    circuit: { id: 'c2pa-es256', version: 2, vkHash: '42' },
     trustList: { name: req.trustList ? 'imported' : "This photo's issuer only", root: trustRoot, size: 1 },
     timings: { totalMs: 30, steps: [{ name: 'prove', ms: 30 }] },
   };

@@ -1,5 +1,6 @@
 // The whole product promise, headless: a real signed photo is proved with the real circuit, and the pack verifies
-// with `shutterproof verify` in a fresh process — and stops verifying when anything in it is changed.
+// with `shutterproof verify` in a fresh process, anchored in the verifier's own trust list — and stops verifying
+// when anything in it is changed. Also: the circuit compiled from source yields exactly the key verify ships.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { proofPack, type ProofPack } from '../../common/proof-pack.js';
-import { EXPECTED_VK_HASH } from '../../prover/circuit/expected-vk.js';
+import { EXPECTED_VK, EXPECTED_VK_HASH } from '../../prover/circuit/expected-vk.js';
 import { defaultCacheDir } from '../../prover/runtime.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
@@ -65,9 +66,10 @@ describe('shutterproof prove + verify with the real circuit', () => {
 
   it('writes a proof pack that reveals no certificate and says what it proves', async () => {
     expect(pack.verified).toBe(true);
-    // The key the prover compiled is the one committed in the code, so `verify` can reject foreign keys unaided.
+    // The key the prover compiled from source is, byte for byte, the one `verify` ships: anyone can recompute it.
+    expect(pack.verificationKey.data).toBe(EXPECTED_VK.data);
     expect(pack.verificationKey.hash).toBe(EXPECTED_VK_HASH);
-    expect(pack.circuit).toEqual({ id: 'c2pa-es256', version: 1, vkHash: EXPECTED_VK_HASH });
+    expect(pack.circuit).toEqual({ id: 'c2pa-es256', version: 2, vkHash: EXPECTED_VK_HASH });
     expect(pack.trustList.keys).toHaveLength(2);
     const text = await readFile(packPath, 'utf8');
     expect(text).not.toContain('BEGIN CERTIFICATE');
@@ -83,7 +85,41 @@ describe('shutterproof prove + verify with the real circuit', () => {
     expect((await shutterproof('verify', packPath, '--photo', f.photos.rsJpeg)).code).toBe(0);
     const stripped = await shutterproof('verify', packPath, '--photo', join(out, 'rs-signed.stripped.jpg'), '--json');
     expect(stripped.code).toBe(0);
-    expect(JSON.parse(stripped.stdout)).toMatchObject({ valid: true, photoMatches: true });
+    expect(JSON.parse(stripped.stdout)).toMatchObject({ valid: true, verified: { photoMatches: true, anchor: null } });
+  });
+
+  it('without --trust-list, warns that the list came with the pack', async () => {
+    const plain = await shutterproof('verify', packPath);
+    expect(plain.stdout).toContain('WARNING: No trust list of yours was used');
+    expect(plain.stdout).not.toMatch(/Vouched for by/);
+  });
+
+  it('--trust-list: accepts the pack against the list it was made for and names it; refuses an unrelated CA (exit 3)', async () => {
+    const mine = await shutterproof('verify', packPath, '--trust-list', f.trust.test, '--photo', f.photos.rsJpeg);
+    expect(mine.code, mine.stderr).toBe(0);
+    expect(mine.stdout).toContain('Vouched for by one of the 2 authorities on your trust list "test"');
+    expect(mine.stdout).not.toContain('WARNING');
+    const unrelated = await shutterproof('verify', packPath, '--trust-list', f.trust.other);
+    expect(unrelated.code).toBe(3);
+    expect(unrelated.stderr).toContain('error trust_list_mismatch');
+  });
+
+  it('shows a renamed trust list only as an unproved note of the pack', async () => {
+    const path = await tampered('renamed-list', (p) => void (p.trustList.name = 'Adobe Content Authenticity Root (official)'));
+    const result = await shutterproof('verify', path, '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.unverifiedNotes.trustListName).toBe('Adobe Content Authenticity Root (official)');
+    expect(JSON.stringify(summary.verified)).not.toContain('Adobe');
+    const text = (await shutterproof('verify', path)).stdout;
+    expect(text.indexOf('Adobe')).toBeGreaterThan(text.indexOf('Not proved'));
+  });
+
+  it('rejects the genuine pack carried with a foreign verification key (exit 3)', async () => {
+    const path = await tampered('foreign-key', (p) => void (p.verificationKey.data = p.verificationKey.data.slice(0, -4) + 'AAAA'));
+    const result = await shutterproof('verify', path);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('error verification_key_mismatch');
   });
 
   it('rejects another photo with photo_mismatch (exit 3)', async () => {

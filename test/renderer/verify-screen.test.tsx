@@ -1,5 +1,6 @@
 // Checking a proof pack: drop the pack (and optionally the photo), the files go to verify.run as File objects,
-// and the verdict reads in plain words — valid with what was proved, or invalid with the code's sentence and hint.
+// and the verdict reads in plain words — valid with who vouched (from the app's own trust lists) and what was
+// proved, the pack's own claims apart as unproved notes, or one distinct verdict per way of failing.
 import { fireEvent, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -44,14 +45,14 @@ describe('verify screen', () => {
     expect(screen.getByText('beach.jpg')).toBeTruthy();
   });
 
-  it('sends a dropped pack and photo to verify.run and shows a valid proof with what it proves', async () => {
+  it('sends a dropped pack and photo to verify.run and shows who vouched, what it proves, and the unproved notes apart', async () => {
     const api = createFakeApi();
     const outcome: VerifyOutcome = {
       valid: true,
       photoMatches: true,
       publicInputs: { assetHash: 'ef'.repeat(32), trustRoot: '5550123' },
-      trustList: { name: 'Newsroom cameras', root: '5550123', size: 3 },
-      createdAt: '2026-11-20T10:00:00.000Z',
+      anchor: { list: 'Newsroom cameras', issuers: 1, issuer: 'Newsroom Camera CA' },
+      notes: { trustListName: 'Adobe Content Authenticity Root (official)', issuers: 1, createdAt: '2026-11-20T10:00:00.000Z' },
     };
     api.verify.run = vi.fn(async () => outcome);
     const user = await openVerify(api);
@@ -64,11 +65,38 @@ describe('verify screen', () => {
 
     const region = await result();
     expect(within(region).getByText('This proof is valid ✓')).toBeTruthy();
+    expect(within(region).getByText('Newsroom Camera CA')).toBeTruthy();
+    expect(region.textContent).toContain('an authority on your trust list “Newsroom cameras”');
     expect(within(region).getByText('The photo you chose is the one this proof is about.')).toBeTruthy();
-    expect(within(region).getByText('Newsroom cameras — 3 issuers')).toBeTruthy();
-    expect(within(region).getByText('ef'.repeat(32))).toBeTruthy();
-    expect(within(region).getAllByText('5550123').length).toBeGreaterThan(0);
+    // The pack's own list name is shown only under "not proved".
+    const notes = within(region).getByRole('region', { name: 'Not proved' });
+    expect(within(notes).getByText('Adobe Content Authenticity Root (official) — 1 issuer')).toBeTruthy();
+    expect(region.textContent!.indexOf('Adobe')).toBeGreaterThan(region.textContent!.indexOf('Said by the pack, not proved'));
+    expect(within(region).getByText('ef'.repeat(32)).closest('details')).toBeTruthy();
     for (const line of [...PROVES, ...DOES_NOT_PROVE]) expect(within(region).getByText(line)).toBeTruthy();
+  });
+
+  it('names the list, not an authority, when the signer hides among several', async () => {
+    const api = createFakeApi();
+    api.verify.run = vi.fn(async () => ({ valid: true, anchor: { list: 'C2PA', issuers: 12 } }));
+    const user = await openVerify(api);
+    drop([pack()]);
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const region = await result();
+    expect(region.textContent).toContain('one of the 12 authorities on your trust list “C2PA”; which one stays hidden');
+  });
+
+  it('warns when the app has no trust list of its own to check against', async () => {
+    const api = createFakeApi();
+    const warning = 'No trust list of yours was used: this proof is anchored only in a list that came with the pack.';
+    api.verify.run = vi.fn(async () => ({ valid: true, warning }));
+    const user = await openVerify(api);
+    drop([pack()]);
+    await user.click(screen.getByRole('button', { name: 'Check proof' }));
+    const region = await result();
+    expect(within(region).getByText('This proof holds, but not for an authority you chose to trust')).toBeTruthy();
+    expect(region.textContent).toContain(warning);
+    expect(within(region).queryByText('This proof is valid ✓')).toBeNull();
   });
 
   it('without a photo, checks the pack alone and says the photo can be added', async () => {
@@ -107,24 +135,21 @@ describe('verify screen', () => {
     expect(api.verify.run).toHaveBeenLastCalledWith(p, undefined);
   });
 
-  it('warns when the proof holds but the photo is a different one', async () => {
-    const api = createFakeApi();
-    api.verify.run = vi.fn(async () => ({ valid: true, photoMatches: false, publicInputs: { assetHash: '01'.repeat(32), trustRoot: '7' } }));
-    const user = await openVerify(api);
-    drop([pack(), photo()]);
-    await user.click(screen.getByRole('button', { name: 'Check proof' }));
-    const region = await result();
-    expect(within(region).getByText('The photo you chose is not the one this proof is about.')).toBeTruthy();
-  });
-
-  it.each<ErrorCode>(['proof_invalid', 'verification_key_mismatch', 'photo_mismatch'])('an invalid proof (%s) reads with its sentence and hint', async (code) => {
+  it.each<[ErrorCode, string]>([
+    ['photo_mismatch', 'The proof holds, but it is about a different photo than the one you chose.'],
+    ['pack_invalid', 'This file is not a proof pack.'],
+    ['proof_invalid', 'This proof is forged or damaged.'],
+    ['verification_key_mismatch', 'This proof is forged or damaged.'],
+    ['trust_list_mismatch', 'This proof was made for authorities that are not on your trust lists.'],
+    ['circuit_version_unsupported', 'This proof was made by an older version of Shutterproof and is no longer accepted.'],
+  ])('a failed check (%s) has its own verdict, sentence and hint', async (code, verdict) => {
     const api = createFakeApi();
     api.verify.run = vi.fn(async () => ({ valid: false, error: { ...jobError(code), detail: 'step 3 failed' } }));
     const user = await openVerify(api);
     drop([pack()]);
     await user.click(screen.getByRole('button', { name: 'Check proof' }));
     const region = await result();
-    expect(within(region).getByText('This proof is not valid.')).toBeTruthy();
+    expect(within(region).getByText(verdict)).toBeTruthy();
     expect(within(region).getByText(errorInfo(code).message)).toBeTruthy();
     expect(within(region).getByText(errorInfo(code).hint)).toBeTruthy();
     expect(within(region).getByText('step 3 failed')).toBeTruthy();

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
+import { PROOF_PACK_FORMAT } from '../../common/proof-pack.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
@@ -77,7 +78,7 @@ describe('export', () => {
     expect(await h.engine.exportTo(folder, { kind: 'all' }, true)).toEqual({ folder, packs: 1, photos: 1 });
     expect(readdirSync(folder).sort()).toEqual(['a (2).proof.json', 'a.no-credentials.jpg', 'a.proof.json']);
     expect(readFileSync(join(folder, 'a.proof.json'), 'utf8')).toBe('already here');
-    expect(JSON.parse(readFileSync(join(folder, 'a (2).proof.json'), 'utf8')).format).toBe('shutterproof.proof/v1');
+    expect(JSON.parse(readFileSync(join(folder, 'a (2).proof.json'), 'utf8')).format).toBe(PROOF_PACK_FORMAT);
   });
 });
 

@@ -88,32 +88,62 @@ export function VerifyScreen() {
   );
 }
 
+/** The verdict's headline for each way a check can fail: each says what is wrong in plain words. */
+const FAILED: Partial<Record<string, string>> = {
+  photo_mismatch: 'The proof holds, but it is about a different photo than the one you chose.',
+  pack_invalid: 'This file is not a proof pack.',
+  unreadable_file: 'This file could not be read.',
+  trust_list_mismatch: 'This proof was made for authorities that are not on your trust lists.',
+  circuit_version_unsupported: 'This proof was made by an older version of Shutterproof and is no longer accepted.',
+  verification_key_mismatch: 'This proof is forged or damaged.',
+  proof_invalid: 'This proof is forged or damaged.',
+};
+
 function VerifyResult({ outcome, withPhoto }: { outcome: VerifyOutcome; withPhoto: boolean }) {
   if (!outcome.valid) {
+    const title = (outcome.error && FAILED[outcome.error.code]) ?? 'This proof is not valid.';
     return (
       <section className="verdict verdict--bad" aria-label="Result">
-        <p className="verdict__title">This proof is not valid.</p>
+        <p className="verdict__title">{title}</p>
         {outcome.error && <JobErrorView error={outcome.error} />}
       </section>
     );
   }
+  const { anchor, warning, notes } = outcome;
   return (
-    <section className="verdict verdict--good" aria-label="Result">
-      <p className="verdict__title">This proof is valid ✓</p>
+    <section className={`verdict ${warning ? 'verdict--warn' : 'verdict--good'}`} aria-label="Result">
+      <p className="verdict__title">{warning ? 'This proof holds, but not for an authority you chose to trust' : 'This proof is valid ✓'}</p>
+      {anchor?.issuer && (
+        <p>
+          Vouched for by <strong>{anchor.issuer}</strong>, an authority on your trust list “{anchor.list}”.
+        </p>
+      )}
+      {anchor && !anchor.issuer && (
+        <p>
+          Vouched for by one of the {anchor.issuers} authorities on your trust list “{anchor.list}”; which one stays hidden.
+        </p>
+      )}
+      {warning && <p className="verdict__warn">{warning} Import the trust list you rely on in Settings, then check again.</p>}
       {withPhoto && outcome.photoMatches === true && <p>The photo you chose is the one this proof is about.</p>}
-      {withPhoto && outcome.photoMatches === false && <p className="verdict__warn">The photo you chose is not the one this proof is about.</p>}
       {!withPhoto && <p className="muted">Add the photo to check that the proof is about it.</p>}
-      <dl className="facts">
-        {outcome.trustList && (
-          <>
-            <dt>Trust list</dt>
+      <ProofStatement />
+      {notes && (
+        <section className="verify__notes" aria-label="Not proved">
+          <h2>Said by the pack, not proved</h2>
+          <dl className="facts">
+            <dt>Trust list name</dt>
             <dd>
-              {outcome.trustList.name} — {outcome.trustList.size} {outcome.trustList.size === 1 ? 'issuer' : 'issuers'}
+              {notes.trustListName} — {notes.issuers} {notes.issuers === 1 ? 'issuer' : 'issuers'}
             </dd>
-          </>
-        )}
-        {outcome.publicInputs && (
-          <>
+            <dt>Made</dt>
+            <dd>{new Date(notes.createdAt).toLocaleString()}</dd>
+          </dl>
+        </section>
+      )}
+      {outcome.publicInputs && (
+        <details className="verify__technical">
+          <summary>Technical details</summary>
+          <dl className="facts">
             <dt>Asset hash</dt>
             <dd>
               <code className="hash">{outcome.publicInputs.assetHash}</code>
@@ -122,16 +152,9 @@ function VerifyResult({ outcome, withPhoto }: { outcome: VerifyOutcome; withPhot
             <dd>
               <code className="hash">{outcome.publicInputs.trustRoot}</code>
             </dd>
-          </>
-        )}
-        {outcome.createdAt && (
-          <>
-            <dt>Made</dt>
-            <dd>{new Date(outcome.createdAt).toLocaleString()}</dd>
-          </>
-        )}
-      </dl>
-      <ProofStatement />
+          </dl>
+        </details>
+      )}
     </section>
   );
 }
