@@ -97,7 +97,7 @@ describe('shutterproof prove + verify with the real circuit', () => {
   it('--trust-list: accepts the pack against the list it was made for and names it; refuses an unrelated CA (exit 3)', async () => {
     const mine = await shutterproof('verify', packPath, '--trust-list', f.trust.test, '--photo', f.photos.rsJpeg);
     expect(mine.code, mine.stderr).toBe(0);
-    expect(mine.stdout).toContain('Vouched for by one of the 2 authorities on your trust list "test"');
+    expect(mine.stdout).toContain('Vouched for by one of the 2 authorities on your trust list "trust-test"');
     expect(mine.stdout).not.toContain('WARNING');
     const unrelated = await shutterproof('verify', packPath, '--trust-list', f.trust.other);
     expect(unrelated.code).toBe(3);
