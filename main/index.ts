@@ -12,6 +12,7 @@ import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
 import { defaultSettings, openSettings } from './settings.js';
 import { ShellFeedback } from './shell-feedback.js';
+import { startGuarded } from './start-guard.js';
 import { createMainWindow } from './window.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -23,7 +24,14 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   // Windows shows notifications only for an app with an identity.
   if (process.platform === 'win32') app.setAppUserModelId('org.shutterproof.app');
-  void app.whenReady().then(start);
+  void app.whenReady().then(() =>
+    startGuarded(start, {
+      showError: (title, content) => dialog.showErrorBox(title, content),
+      log: (msg) => process.stderr.write(msg + '\n'),
+      exit: (code) => app.exit(code),
+      logFolder: join(app.getPath('userData'), 'logs'),
+    }),
+  );
 }
 
 let window: BrowserWindow | null = null;
@@ -44,7 +52,7 @@ function openWindow(): void {
 function start(): void {
   const userData = app.getPath('userData');
   const appLog = openAppLog(join(userData, 'logs'));
-  const settings = openSettings(defaultSettings(app.getPath('documents')));
+  const settings = openSettings(defaultSettings(app.getPath('documents')), { dir: userData, warn: (msg) => appLog('warn', msg) });
   const feedback = new ShellFeedback(() => window);
   const desktop: Desktop = {
     async pickFolder(title, defaultPath) {
