@@ -27,6 +27,8 @@ if (process.argv[2] === 'prove' && !process.env[PROVER_PROCESS_MARK]) {
     process.exit(cancelled ? 130 : (code ?? 4));
   });
 } else {
+  // The proving child of `shutterproof prove` dies with the command that started it (parent-watchdog.ts).
+  if (process.env[PROVER_PROCESS_MARK]) (await import('./parent-watchdog.js')).watchParent();
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
 
