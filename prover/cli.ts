@@ -53,6 +53,16 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       const { provePhoto } = await import('./prove-photo.js');
       const cacheDir = resolve(values.cache ?? defaultCacheDir());
       const outDir = resolve(values.out ?? '.');
+      // The output folder is checked once before any photo is proved (each proof takes minutes).
+      const { prepareOutputFolder } = await import('./output-folder.js');
+      try {
+        await prepareOutputFolder(outDir);
+      } catch (error) {
+        const failure = toFailure(error);
+        describeFailure(err, failure);
+        if (values.json) print(positionals.map((photo) => ({ photo, ok: false, error: failure })));
+        return errorInfo(failure.code).exit;
+      }
       let exit: number = EXIT.ok;
       const results: unknown[] = [];
       for (const photo of positionals) {
