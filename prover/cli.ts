@@ -105,15 +105,17 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     }
     case 'inspect': {
       if (positionals.length !== 1) return usageError(err, 'inspect needs exactly one photo');
-      return attempt(err, async () => {
+      let verdict: number = EXIT.ok;
+      const read = await attempt(err, async () => {
         const { inspectPhoto } = await import('./inspect-photo.js');
+        const { formatInspection, inspectExitCode } = await import('./inspect-report.js');
         const summary = await inspectPhoto(resolve(positionals[0]), trustList);
         if (values.json) print(summary);
-        else {
-          const { formatInspection } = await import('./inspect-report.js');
-          out(formatInspection(basename(positionals[0]), summary));
-        }
+        else out(formatInspection(basename(positionals[0]), summary));
+        // "Not valid" is not success: the exit status says which kind of failure it is.
+        verdict = inspectExitCode(summary);
       });
+      return read === EXIT.ok ? verdict : read;
     }
     default:
       return usageError(err, `unknown command "${command}"`);
