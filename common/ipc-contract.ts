@@ -50,6 +50,8 @@ export interface JobGroup {
   /** e.g. "3 photos from Holidays" */
   label: string;
   createdAt: number;
+  /** Set while the group's photos are still being written; found at start, it means a crash cut the drop short. */
+  adding?: { total: number; folderName?: string };
 }
 
 export interface JobsSnapshot {
