@@ -51,7 +51,7 @@ export class TrustListStore {
   async import(path: string, name?: string): Promise<TrustListView> {
     let text: string;
     try {
-      if ((await stat(path)).size > MAX_TRUST_LIST_BYTES) throw new ShutterproofError('trust_list_invalid', 'the file is larger than 4 MB');
+      if ((await stat(path)).size > MAX_TRUST_LIST_BYTES) throw new ShutterproofError('trust_list_too_large', 'the file is larger than 4 MB');
       text = readFileSync(path, 'latin1');
     } catch (error) {
       if (error instanceof ShutterproofError) throw error;
