@@ -2,14 +2,15 @@
 // logic lives in jobs/, prover/ and the small modules imported here.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import type { EventMap } from '../common/ipc-contract.js';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { PATHS_GRANTED_CHANNEL, type EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { openAppLog } from './app-log.js';
 import { proverCommand } from './app-paths.js';
 import { createAppCore } from './app-core.js';
 import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
+import { PathRegistry } from './path-guard.js';
 import { defaultSettings, openSettings } from './settings.js';
 import { ShellFeedback } from './shell-feedback.js';
 import { startGuarded } from './start-guard.js';
@@ -72,6 +73,8 @@ function start(): void {
     reveal: (path) => shell.showItemInFolder(path),
   };
 
+  // Paths the page may name: those the user dropped or chose in a file input (reported by preload as it happens).
+  const paths = new PathRegistry();
   const ownPage = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith(APP_ORIGIN + '/'));
   const { engine, handlers } = createAppCore({
     userData,
@@ -82,8 +85,14 @@ function start(): void {
     log: appLog,
     onActivity: (activity) => feedback.activity(activity),
     onBatchFinished: (summary) => feedback.batchFinished(summary),
+    paths,
   });
-  registerHandlers(ipcMain, handlers, ownWindowSender(() => window?.webContents.id, ownPage));
+  const trusted = ownWindowSender(() => window?.webContents.id, ownPage);
+  registerHandlers(ipcMain, handlers, trusted);
+  ipcMain.on(PATHS_GRANTED_CHANNEL, (event, list: unknown) => {
+    if (!trusted(event as unknown as IpcMainInvokeEvent) || !Array.isArray(list)) return;
+    paths.grant(list.filter((p): p is string => typeof p === 'string' && p.length <= 4096).slice(0, 10_000));
+  });
   if (!devServerUrl) serveRenderer(join(here, '../renderer'), (jobId) => engine.get(jobId)?.file.path);
 
   engine.open();

@@ -4,13 +4,13 @@
 // JSON at all is set aside (settings-file.ts) so the app starts with defaults instead of not at all.
 import { join } from 'node:path';
 import Store from 'electron-store';
-import { schemas, type Settings } from '../common/ipc-contract.js';
+import { storedSettings, type Settings } from '../common/ipc-contract.js';
 import type { SettingsAccess } from './settings-defaults.js';
 import { setAsideUnusable } from './settings-file.js';
 
 export { defaultSettings, type SettingsAccess } from './settings-defaults.js';
 
-const patchSchema = schemas['settings:set'].def.items[0];
+const patchSchema = storedSettings;
 const NAME = 'settings';
 
 type Stored = { settings: Partial<Settings> };
