@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proverEvent, type ProverEvent } from '../../common/prover-protocol.js';
+import { CIRCUIT_VERSION } from '../../prover/circuit/constants.js';
 
 const entry = resolve('out/node/prover/process-main.js');
 let child: ChildProcessWithoutNullStreams;
@@ -49,7 +50,7 @@ afterAll(() => child?.kill('SIGKILL'));
 describe('prover process protocol', () => {
   it('greets with its circuit and pid, and keeps stdout to protocol lines only', async () => {
     const hello = await until((e) => e.type === 'hello');
-    expect(hello).toMatchObject({ id: '*', circuit: { id: 'c2pa-es256', version: 1 }, pid: child.pid });
+    expect(hello).toMatchObject({ id: '*', circuit: { id: 'c2pa-es256', version: CIRCUIT_VERSION }, pid: child.pid });
   });
 
   it('answers a line that is not JSON with bad_request and keeps serving', async () => {
