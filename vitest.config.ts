@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 60_000,
+          // electron-store imports electron: inlined, it sees the tests' mock of electron instead of the binary.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

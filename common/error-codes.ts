@@ -180,6 +180,12 @@ const table = {
     retryable: false,
     exit: EXIT.internal,
   },
+  trust_list_too_large: {
+    message: 'This trust list is larger than Shutterproof accepts.',
+    hint: 'A trust list names the issuing authorities you trust, usually a few dozen. Use a smaller list (at most 4,096 certificates, 4 MB).',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
 } as const satisfies Record<string, ErrorInfo>;
 
 export type ErrorCode = keyof typeof table;

@@ -50,6 +50,8 @@ export interface JobGroup {
   /** e.g. "3 photos from Holidays" */
   label: string;
   createdAt: number;
+  /** Set while the group's photos are still being written; found at start, it means a crash cut the drop short. */
+  adding?: { total: number; folderName?: string };
 }
 
 export interface JobsSnapshot {
@@ -138,6 +140,20 @@ export interface AddOutcome {
 const jobId = z.string().min(1).max(64);
 const filePath = z.string().min(1).max(4096);
 
+/** Every setting as main stores it, each field optional (a stored file is re-validated field by field). */
+export const storedSettings = z
+  .object({
+    concurrency: z.number().int().min(1).max(8),
+    outputFolder: filePath,
+    historyRetentionDays: z.number().int().min(1).max(3650),
+    jobTimeoutMinutes: z.number().int().min(1).max(24 * 60),
+    defaultTrustListId: z.string().max(64).nullable(),
+    includeStrippedPhoto: z.boolean(),
+    theme: z.enum(['system', 'light', 'dark']),
+  })
+  .partial()
+  .strict();
+
 export const schemas = {
   'jobs:list': z.tuple([]),
   'jobs:add': z.tuple([z.object({ paths: z.array(filePath).min(1).max(10_000), trustListId: z.string().max(64).nullable().optional() })]),
@@ -159,20 +175,8 @@ export const schemas = {
   'jobs:reveal': z.tuple([jobId]),
   'verify:run': z.tuple([z.object({ packPath: filePath, photoPath: filePath.optional() })]),
   'settings:get': z.tuple([]),
-  'settings:set': z.tuple([
-    z
-      .object({
-        concurrency: z.number().int().min(1).max(8),
-        outputFolder: filePath,
-        historyRetentionDays: z.number().int().min(1).max(3650),
-        jobTimeoutMinutes: z.number().int().min(1).max(24 * 60),
-        defaultTrustListId: z.string().max(64).nullable(),
-        includeStrippedPhoto: z.boolean(),
-        theme: z.enum(['system', 'light', 'dark']),
-      })
-      .partial()
-      .strict(),
-  ]),
+  // The output folder is not among them: it is set only from main's own folder dialog (settings:pick-output-folder).
+  'settings:set': z.tuple([storedSettings.omit({ outputFolder: true })]),
   'settings:pick-output-folder': z.tuple([]),
   'trust-lists:list': z.tuple([]),
   'trust-lists:import': z.tuple([z.object({ path: filePath, name: z.string().min(1).max(120).optional() })]),
@@ -197,7 +201,7 @@ export interface InvokeMap {
   'jobs:reveal': (jobId: string) => void;
   'verify:run': (req: { packPath: string; photoPath?: string }) => VerifyOutcome;
   'settings:get': () => Settings;
-  'settings:set': (patch: Partial<Settings>) => Settings;
+  'settings:set': (patch: Partial<Omit<Settings, 'outputFolder'>>) => Settings;
   'settings:pick-output-folder': () => Settings;
   'trust-lists:list': () => TrustListView[];
   'trust-lists:import': (req: { path: string; name?: string }) => TrustListView;
@@ -229,6 +233,8 @@ export type InvokeResult<C extends InvokeChannel> = ReturnType<InvokeMap[C]>;
 export function thumbnailPath(jobId: string): string {
   return `thumbnails/${encodeURIComponent(jobId)}`;
 }
+
+export { PATHS_GRANTED_CHANNEL } from './ipc-channels.js';
 
 /** Wrapped result: errors cross IPC as data so the renderer can show the code's sentence and hint. */
 export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: JobError };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Desktop } from './handlers.js';
 import { createHandlers } from './handlers.js';
 import type { Handlers } from './ipc.js';
+import type { PathRegistry } from './path-guard.js';
 import type { Activity, BatchSummary } from './jobs/engine-types.js';
 import type { Emit } from './jobs/event-batcher.js';
 import { JobEngine } from './jobs/job-engine.js';
@@ -24,6 +25,8 @@ export interface AppCoreOptions {
   log?: (level: LogLevel, msg: string) => void;
   onActivity?: (activity: Activity) => void;
   onBatchFinished?: (summary: BatchSummary) => void;
+  /** The paths the user picked or dropped in this session (handlers.ts). */
+  paths?: PathRegistry;
 }
 
 export interface AppCore {
@@ -56,5 +59,5 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onActivity: options.onActivity,
     onBatchFinished: options.onBatchFinished,
   });
-  return { engine, trustLists, handlers: createHandlers({ engine, settings, trustLists, desktop, emit }) };
+  return { engine, trustLists, handlers: createHandlers({ engine, settings, trustLists, desktop, emit, paths: options.paths }) };
 }

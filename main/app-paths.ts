@@ -12,7 +12,9 @@ export function proverRoot(): string {
 }
 
 export function proverCommand(cacheDir: string): ProverCommand {
-  // Electron's own binary runs the prover as plain Node: no second runtime to ship.
+  // Electron's own binary runs the prover as plain Node: no second runtime to ship. This is why the RunAsNode fuse
+  // stays on in electron-builder.yml (README "Packaging"): the prover needs V8 flags at start-up and starts its
+  // branch helper the same way. NODE_OPTIONS and --inspect are fused off, so only these arguments shape it.
   return {
     file: process.execPath,
     args: [...PROVER_NODE_FLAGS, join(proverRoot(), 'prover', 'process-main.js'), '--cache', cacheDir],

@@ -1,10 +1,13 @@
 // What each invoke channel does: a thin mapping from the IPC contract onto the engine, settings and trust lists.
 // Native dialogs and the file manager come in through `Desktop`, so this module holds no Electron calls.
 import { ShutterproofError } from '../common/error-codes.js';
+import type { AddOutcome } from '../common/ipc-contract.js';
 import type { Emit } from './jobs/event-batcher.js';
+import { skip } from './jobs/file-intake.js';
 import type { JobEngine } from './jobs/job-engine.js';
 import type { TrustListStore } from './jobs/trust-lists.js';
 import type { Handlers } from './ipc.js';
+import { checkGivenPath, refusedPathReason, type PathRegistry } from './path-guard.js';
 import type { SettingsAccess } from './settings-defaults.js';
 
 export interface Desktop {
@@ -19,9 +22,15 @@ export interface HandlerDeps {
   trustLists: TrustListStore;
   desktop: Desktop;
   emit: Emit;
+  /**
+   * The paths the user picked or dropped in this session; the page may name no others. Absent only where no
+   * window exists to drop on (the browser test harness); UNC and device paths are refused either way.
+   */
+  paths?: PathRegistry;
 }
 
-export function createHandlers({ engine, settings, trustLists, desktop, emit }: HandlerDeps): Handlers {
+export function createHandlers({ engine, settings, trustLists, desktop, emit, paths }: HandlerDeps): Handlers {
+  const given = (path: string) => !refusedPathReason(path) && (!paths || paths.allows(path));
   const setSettings = (patch: Parameters<SettingsAccess['set']>[0]) => {
     const next = settings.set(patch);
     engine.settingsChanged();
@@ -30,7 +39,14 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit }: 
   };
   return {
     'jobs:list': () => engine.list(),
-    'jobs:add': (req) => engine.add(req),
+    'jobs:add': async (req): Promise<AddOutcome> => {
+      // Paths nobody picked or dropped are skipped like unreadable files; the rest are added.
+      const allowed = req.paths.filter(given);
+      const refused = req.paths.filter((path) => !given(path)).map((path) => skip(path.split(/[\\/]/).pop() || path, 'unreadable_file'));
+      if (allowed.length === 0) return { groupId: null, added: 0, skipped: refused };
+      const outcome = await engine.add({ ...req, paths: allowed });
+      return { ...outcome, skipped: [...refused, ...outcome.skipped] };
+    },
     'jobs:cancel': (id) => engine.cancel(id),
     'jobs:retry': (id) => engine.retry(id),
     'jobs:remove': (id) => engine.remove(id),
@@ -46,7 +62,11 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit }: 
       if (!job) throw new ShutterproofError('bad_request', `no job ${id}`);
       desktop.reveal(job.result?.packPath ?? job.file.path);
     },
-    'verify:run': (req) => engine.verify(req),
+    'verify:run': (req) => {
+      checkGivenPath(req.packPath, paths);
+      if (req.photoPath) checkGivenPath(req.photoPath, paths);
+      return engine.verify(req);
+    },
     'settings:get': () => settings.get(),
     'settings:set': (patch) => {
       if (patch.defaultTrustListId && !trustLists.get(patch.defaultTrustListId)) throw new ShutterproofError('trust_list_invalid', 'no such trust list');
@@ -58,6 +78,7 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit }: 
     },
     'trust-lists:list': () => trustLists.list(),
     'trust-lists:import': async ({ path, name }) => {
+      checkGivenPath(path, paths);
       const view = await trustLists.import(path, name);
       emit('trust-lists:changed', trustLists.list());
       return view;

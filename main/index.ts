@@ -2,16 +2,18 @@
 // logic lives in jobs/, prover/ and the small modules imported here.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import type { EventMap } from '../common/ipc-contract.js';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { PATHS_GRANTED_CHANNEL, type EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { openAppLog } from './app-log.js';
 import { proverCommand } from './app-paths.js';
 import { createAppCore } from './app-core.js';
 import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
+import { PathRegistry } from './path-guard.js';
 import { defaultSettings, openSettings } from './settings.js';
 import { ShellFeedback } from './shell-feedback.js';
+import { startGuarded } from './start-guard.js';
 import { createMainWindow } from './window.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -23,7 +25,14 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   // Windows shows notifications only for an app with an identity.
   if (process.platform === 'win32') app.setAppUserModelId('org.shutterproof.app');
-  void app.whenReady().then(start);
+  void app.whenReady().then(() =>
+    startGuarded(start, {
+      showError: (title, content) => dialog.showErrorBox(title, content),
+      log: (msg) => process.stderr.write(msg + '\n'),
+      exit: (code) => app.exit(code),
+      logFolder: join(app.getPath('userData'), 'logs'),
+    }),
+  );
 }
 
 let window: BrowserWindow | null = null;
@@ -44,7 +53,7 @@ function openWindow(): void {
 function start(): void {
   const userData = app.getPath('userData');
   const appLog = openAppLog(join(userData, 'logs'));
-  const settings = openSettings(defaultSettings(app.getPath('documents')));
+  const settings = openSettings(defaultSettings(app.getPath('documents')), { dir: userData, warn: (msg) => appLog('warn', msg) });
   const feedback = new ShellFeedback(() => window);
   const desktop: Desktop = {
     async pickFolder(title, defaultPath) {
@@ -64,6 +73,8 @@ function start(): void {
     reveal: (path) => shell.showItemInFolder(path),
   };
 
+  // Paths the page may name: those the user dropped or chose in a file input (reported by preload as it happens).
+  const paths = new PathRegistry();
   const ownPage = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith(APP_ORIGIN + '/'));
   const { engine, handlers } = createAppCore({
     userData,
@@ -74,8 +85,14 @@ function start(): void {
     log: appLog,
     onActivity: (activity) => feedback.activity(activity),
     onBatchFinished: (summary) => feedback.batchFinished(summary),
+    paths,
   });
-  registerHandlers(ipcMain, handlers, ownWindowSender(() => window?.webContents.id, ownPage));
+  const trusted = ownWindowSender(() => window?.webContents.id, ownPage);
+  registerHandlers(ipcMain, handlers, trusted);
+  ipcMain.on(PATHS_GRANTED_CHANNEL, (event, list: unknown) => {
+    if (!trusted(event as unknown as IpcMainInvokeEvent) || !Array.isArray(list)) return;
+    paths.grant(list.filter((p): p is string => typeof p === 'string' && p.length <= 4096).slice(0, 10_000));
+  });
   if (!devServerUrl) serveRenderer(join(here, '../renderer'), (jobId) => engine.get(jobId)?.file.path);
 
   engine.open();

@@ -47,16 +47,31 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   const contents = window.webContents;
   const home = new URL(options.url);
+  // Reloading our own page is fine; going anywhere else is not.
   contents.on('will-navigate', (event, url) => {
-    // Reloading our own page is fine; going anywhere else is not.
-    if (new URL(url).origin !== home.origin) event.preventDefault();
+    if (!isOwnPage(home, url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== home.origin) event.preventDefault();
+    if (!isOwnPage(home, url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.url);
   return window;
+}
+
+/**
+ * Whether `url` is a page of the app itself: the same scheme, host and port as the page it opened with. Not by
+ * `URL.origin`: Node gives "null" as the origin of app:, file:, data:, about: and every other non-http scheme, so
+ * app://shutterproof and file:///etc/passwd would compare equal.
+ */
+export function isOwnPage(home: URL, url: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  return target.protocol === home.protocol && target.host === home.host && target.host !== '' && target.username === '' && target.password === '';
 }

@@ -1,14 +1,15 @@
 // Files the user relies on are written whole or not at all: temp file in the same folder, fsync, rename.
-import { open, rename, rm, mkdir } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ShutterproofError } from '../common/error-codes.js';
+import { makeFolder } from './output-folder.js';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     const handle = await open(tmp, 'w');
     try {
       await handle.writeFile(data);
@@ -18,7 +19,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
     await rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true });
+    // Cleaning up must not replace the error that says what went wrong.
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw asWriteError(error, path);
   }
 }

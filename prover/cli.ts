@@ -55,6 +55,16 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       const { provePhoto } = await import('./prove-photo.js');
       const cacheDir = resolve(values.cache ?? defaultCacheDir());
       const outDir = resolve(values.out ?? '.');
+      // The output folder is checked once before any photo is proved (each proof takes minutes).
+      const { prepareOutputFolder } = await import('./output-folder.js');
+      try {
+        await prepareOutputFolder(outDir);
+      } catch (error) {
+        const failure = toFailure(error);
+        describeFailure(err, failure);
+        if (values.json) print(positionals.map((photo) => ({ photo, ok: false, error: failure })));
+        return errorInfo(failure.code).exit;
+      }
       let exit: number = EXIT.ok;
       const results: unknown[] = [];
       for (const photo of positionals) {
@@ -98,15 +108,17 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     }
     case 'inspect': {
       if (positionals.length !== 1) return usageError(err, 'inspect needs exactly one photo');
-      return attempt(err, async () => {
+      let verdict: number = EXIT.ok;
+      const read = await attempt(err, async () => {
         const { inspectPhoto } = await import('./inspect-photo.js');
+        const { formatInspection, inspectExitCode } = await import('./inspect-report.js');
         const summary = await inspectPhoto(resolve(positionals[0]), trustList);
         if (values.json) print(summary);
-        else {
-          const { formatInspection } = await import('./inspect-report.js');
-          out(formatInspection(basename(positionals[0]), summary));
-        }
+        else out(formatInspection(basename(positionals[0]), summary));
+        // "Not valid" is not success: the exit status says which kind of failure it is.
+        verdict = inspectExitCode(summary);
       });
+      return read === EXIT.ok ? verdict : read;
     }
     default:
       return usageError(err, `unknown command "${command}"`);

@@ -3,8 +3,8 @@
 // --progress-out its stdout is the prover protocol stream, which it writes only `progress` events to.
 import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import type { HelperMessage, HelperRequest, ProgressShare } from './branch-helper.js';
+import { watchParent } from './parent-watchdog.js';
 import { etaMs } from './reporter.js';
 
 for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
@@ -17,15 +17,8 @@ if (!process.send) {
   process.exit(2);
 }
 
-// Proof steps block this thread in native code for tens of seconds, so the check runs on a thread of its own: when the
-// parent is gone (killed, even with SIGKILL), this process is killed at once instead of finishing its step.
-const watchdog = new Worker(
-  `const { workerData: parent } = require('node:worker_threads');
-  const gone = () => { if (process.ppid !== parent) return true; try { process.kill(parent, 0); return false; } catch (e) { return e.code === 'ESRCH'; } };
-  setInterval(() => { if (gone()) process.kill(process.pid, 'SIGKILL'); }, 250);`,
-  { eval: true, workerData: process.ppid },
-);
-watchdog.unref();
+// Killed within a quarter of a second of the parent dying, even in the middle of a native step (parent-watchdog.ts).
+watchParent();
 process.on('disconnect', () => process.exit(0));
 
 const { values } = parseArgs({ options: { cache: { type: 'string' }, 'progress-out': { type: 'boolean' } } });

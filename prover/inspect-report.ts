@@ -1,7 +1,7 @@
 // `shutterproof inspect` for people: what a photo's Content Credentials say, each native check with its outcome, how
 // the parts the circuit hashes compare with its limits, and whether a proof can be made. `--json` prints the
 // summary itself instead.
-import { errorInfo, isErrorCode } from '../common/error-codes.js';
+import { EXIT, errorInfo, isErrorCode, type ExitCode } from '../common/error-codes.js';
 import { LIMITS } from './circuit/constants.js';
 import type { CertificateSummary, Check, InspectSummary } from './c2pa/inspect-summary.js';
 
@@ -71,4 +71,14 @@ export function formatInspection(name: string, s: InspectSummary): string {
     lines.push(`Valid, but a proof needs a trust list with its issuer (--trust-list): ${sentence(issuerOnly)}`);
   else lines.push(`Valid: \`shutterproof prove\`${s.trustList ? ` with “${s.trustList.name}”` : ''} can make a proof of this photo.`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The exit status of `inspect` (README): 0 when the photo is valid, else that of the first failed check's code (3 for
+ * a changed photo or a bad signature, 2 for input a proof cannot take), 3 when no check names a known code.
+ */
+export function inspectExitCode(s: InspectSummary): ExitCode {
+  if (s.valid) return EXIT.ok;
+  const failed = CHECKS.map(([key]) => s.checks[key]).find((c): c is Check & { ok: false } => !!c && !c.ok);
+  return failed && isErrorCode(failed.code) ? errorInfo(failed.code).exit : EXIT.verificationFailed;
 }

@@ -10,6 +10,7 @@ import { stripManifest } from './c2pa/strip.js';
 import { validateEvidence } from './c2pa/validate.js';
 import { CIRCUIT_ID, CIRCUIT_VERSION, buildWitness, planSteps, prove, trustRoot } from './circuit/index.js';
 import { type CircuitKeys, ensureCompiled, issuerBranchProver } from './compiled-circuit.js';
+import { prepareOutputFolder } from './output-folder.js';
 import { readPhoto } from './read-photo.js';
 import { etaMs, type Reporter } from './reporter.js';
 import { APP_NAME, APP_VERSION, O1JS_VERSION } from './runtime.js';
@@ -38,6 +39,8 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
   };
 
   stage(0);
+  // Before minutes of proving: a pack that cannot be saved is known now.
+  await prepareOutputFolder(job.out);
   const photo = await readPhoto(job.input);
   const evidence = await timed('read', () => readEvidence(photo));
 

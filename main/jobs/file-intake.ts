@@ -2,7 +2,7 @@
 // regular file that is a JPEG or PNG by its first bytes (not its name) and under the size cap; folders are expanded
 // recursively to the images inside them. Anything else is skipped with its error code, never thrown.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -33,8 +33,10 @@ export function skip(name: string, code: ErrorCode): Skipped {
 }
 
 export async function sniffImage(path: string): Promise<'jpeg' | 'png' | undefined> {
-  const handle = await open(path, 'r');
+  // Without blocking, and checked on the open handle: a FIFO put where a photo was never blocks main.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    if (!(await handle.stat()).isFile()) return undefined;
     const head = Buffer.alloc(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     if (bytesRead >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';

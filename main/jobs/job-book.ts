@@ -69,6 +69,12 @@ export class JobBook {
     this.batcher.group(group);
   }
 
+  removeGroup(id: string): void {
+    this.groups.delete(id);
+    this.store.deleteGroup(id);
+    this.batcher.groupRemoved(id);
+  }
+
   log(id: string, level: LogLine['level'], msg: string): void {
     this.batcher.log(id, this.logs.append(id, level, msg));
   }
@@ -87,10 +93,6 @@ export class JobBook {
       const inUse = [...this.jobs.values()].some((j) => j.result && dirname(j.result.packPath) === folder);
       if (!inUse && existsSync(folder)) rmSync(folder, { recursive: true, force: true });
     }
-    if (![...this.jobs.values()].some((j) => j.groupId === job.groupId)) {
-      this.groups.delete(job.groupId);
-      this.store.deleteGroup(job.groupId);
-      this.batcher.groupRemoved(job.groupId);
-    }
+    if (![...this.jobs.values()].some((j) => j.groupId === job.groupId)) this.removeGroup(job.groupId);
   }
 }

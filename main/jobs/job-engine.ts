@@ -12,6 +12,7 @@ import type { Activity, BatchSummary, Clock, EngineDeps, Prover } from './engine
 import { systemClock } from './engine-types.js';
 import { BATCH_INTERVAL_MS, EventBatcher } from './event-batcher.js';
 import { exportPacks } from './export-packs.js';
+import { groupLabel, recoverCutGroups } from './group-labels.js';
 import { takeInPaths } from './file-intake.js';
 import { FINISHED, isActive, nextQueued, topPriority } from './job-order.js';
 import { JobBook } from './job-book.js';
@@ -52,7 +53,9 @@ export class JobEngine {
 
   /** Loads the store, re-queues jobs a crash left running, prunes old history and starts warming the prover. */
   open(): void {
-    for (const job of this.book.load()) {
+    const loaded = this.book.load();
+    recoverCutGroups(this.book);
+    for (const job of loaded) {
       if (job.state !== 'running' && job.state !== 'interrupted') continue;
       this.book.update(job.id, { state: 'interrupted', stage: undefined, progress: undefined });
       this.book.log(job.id, 'warn', 'Shutterproof stopped while this proof was being made; it is queued again.');
@@ -81,9 +84,10 @@ export class JobEngine {
 
     const now = this.clock.now();
     const n = intake.files.length;
-    const label = intake.folderName ? `${n} photo${n === 1 ? '' : 's'} from ${intake.folderName}` : n === 1 ? intake.files[0].name : `${n} photos`;
+    const label = groupLabel(n, intake.folderName, intake.files[0].name);
     const group: JobGroup = { id: this.newId(), label, createdAt: now };
-    this.book.addGroup(group);
+    // Marked until its last photo is written: a crash before then is found at the next start (group-labels.ts).
+    this.book.addGroup({ ...group, adding: { total: n, ...(intake.folderName ? { folderName: intake.folderName } : {}) } });
     const jobs = intake.files.map((file, i): Job => ({ id: this.newId(), groupId: group.id, file, trustListId, state: 'queued', priority: 0, attempts: 0, createdAt: now + i / 1000 }));
     // Written in slices with a pause between them: flushing thousands of files must not freeze the window.
     for (let start = 0; start < jobs.length; start += INSERT_SLICE) {
@@ -96,6 +100,7 @@ export class JobEngine {
       for (const job of slice) if (job.state === 'succeeded') this.afterCached(job.id);
       if (start + INSERT_SLICE < jobs.length) await new Promise((resolve) => setImmediate(resolve));
     }
+    this.book.addGroup(group);
     this.pump();
     return { groupId: group.id, added: n, skipped: intake.skipped };
   }

@@ -3,10 +3,10 @@
 // root from the prover's own parser, so it is the root the circuit proves against.
 import { randomUUID, createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ShutterproofError } from '../../common/error-codes.js';
 import type { TrustListCertificate, TrustListView } from '../../common/ipc-contract.js';
+import { readRegularFile } from '../path-guard.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { TrustListParser } from './trust-list-parser.js';
 
@@ -49,14 +49,8 @@ export class TrustListStore {
   }
 
   async import(path: string, name?: string): Promise<TrustListView> {
-    let text: string;
-    try {
-      if ((await stat(path)).size > MAX_TRUST_LIST_BYTES) throw new ShutterproofError('trust_list_invalid', 'the file is larger than 4 MB');
-      text = readFileSync(path, 'latin1');
-    } catch (error) {
-      if (error instanceof ShutterproofError) throw error;
-      throw new ShutterproofError('unreadable_file', (error as Error).message, { cause: error });
-    }
+    // One open handle, regular files only, the size checked before reading: a FIFO or a device never blocks main.
+    const text = (await readRegularFile(path, MAX_TRUST_LIST_BYTES, 'trust_list_too_large')).toString('latin1');
     const listName = name?.trim() || basename(path).replace(/\.(pem|crt|cer)$/i, '');
     const certificates = await describeCertificates(text);
     const { root } = await this.parse(text, listName);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { ShutterproofError } from '../../common/error-codes.js';
 import { MAX_PHOTO_BYTES } from '../read-photo.js';
 import { decodeCbor, parseCoseSign1, sigStructure } from './cose.js';
+import { credentialTraces } from './credential-traces.js';
 import type { Exclusion, ManifestEvidence } from './evidence.js';
 import { broken, child, contentOf, readBoxes, readSuperBox, type JumbfSuperBox } from './jumbf.js';
 
@@ -25,7 +26,11 @@ export function readEvidence(bytes: Uint8Array): ManifestEvidence {
     throw new ShutterproofError('file_too_large', `${bytes.length} bytes; the limit is ${MAX_PHOTO_BYTES} bytes`);
   const format = detectFormat(bytes);
   const jumbf = manifestStoreBytes(bytes, format);
-  if (!jumbf || jumbf.length === 0) throw new ShutterproofError('no_content_credentials');
+  if (!jumbf || jumbf.length === 0) {
+    const traces = credentialTraces(bytes, format);
+    if (traces) throw broken(`${traces}, but no manifest store can be read from it`);
+    throw new ShutterproofError('no_content_credentials');
+  }
 
   const top = readBoxes(jumbf);
   if (top.length !== 1) throw broken(`the manifest store holds ${top.length} top-level boxes, expected one`);

@@ -38,7 +38,7 @@ const invalid = (detail: string) => new ShutterproofError('trust_list_invalid', 
 export function parseTrustList(text: string | Uint8Array, name: string): TrustList {
   const ders = typeof text === 'string' && text.includes('-----BEGIN') ? pemBlocks(text) : derBlocks(toBytes(text));
   if (ders.length === 0) throw invalid('it contains no certificates');
-  if (ders.length > MAX_TRUST_LIST_CAS) throw invalid(`it has ${ders.length} certificates; at most ${MAX_TRUST_LIST_CAS} are allowed`);
+  if (ders.length > MAX_TRUST_LIST_CAS) throw new ShutterproofError('trust_list_too_large', `it has ${ders.length} certificates; at most ${MAX_TRUST_LIST_CAS} are allowed`);
   const cas: TrustedCa[] = [];
   const seen = new Set<string>();
   ders.forEach((der, i) => {

@@ -71,6 +71,17 @@ describe('main window', () => {
     navigate(reload, 'app://shutterproof/index.html');
     expect(reload.preventDefault).not.toHaveBeenCalled();
     expect(recorded.openHandler!()).toEqual({ action: 'deny' });
+    // Node's URL gives every non-http scheme the origin "null", like app://shutterproof itself.
+    for (const foreign of ['file:///etc/passwd', 'app://other/index.html', 'data:text/html,<p>hi', 'about:blank', 'chrome://settings', 'javascript:alert(1)', 'blob:app://shutterproof/x', 'custom://shutterproof/', 'app://user@shutterproof/', 'not a url']) {
+      for (const event of ['will-navigate', 'will-redirect']) {
+        const attempt = { preventDefault: vi.fn() };
+        recorded.listeners.get(event)!(attempt, foreign);
+        expect(attempt.preventDefault, `${event} ${foreign}`).toHaveBeenCalled();
+      }
+    }
+    const redirectHome = { preventDefault: vi.fn() };
+    recorded.listeners.get('will-redirect')!(redirectHome, 'app://shutterproof/index.html#jobs');
+    expect(redirectHome.preventDefault).not.toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     recorded.listeners.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
@@ -116,5 +127,20 @@ describe('app:// renderer server', () => {
     expect(thumb.headers.get('content-type')).toBe('image/jpeg');
     expect((await get('app://shutterproof/thumbnails/job-2')).status).toBe(404);
     expect((await get('app://shutterproof/thumbnails/nobody')).status).toBe(404);
+  });
+});
+
+describe('the navigation guard in development', () => {
+  it('allows the dev server and nothing else', async () => {
+    createMainWindow({ preloadPath: '/p.cjs', url: 'http://localhost:5173/', devServer: true });
+    const navigate = recorded.listeners.get('will-navigate')!;
+    const own = { preventDefault: vi.fn() };
+    navigate(own, 'http://localhost:5173/index.html');
+    expect(own.preventDefault).not.toHaveBeenCalled();
+    for (const foreign of ['http://localhost:5174/', 'https://localhost:5173/', 'file:///tmp/x.html', 'http://evil.test/']) {
+      const attempt = { preventDefault: vi.fn() };
+      navigate(attempt, foreign);
+      expect(attempt.preventDefault, foreign).toHaveBeenCalled();
+    }
   });
 });
