@@ -49,7 +49,7 @@ afterAll(() => child?.kill('SIGKILL'));
 describe('prover process protocol', () => {
   it('greets with its circuit and pid, and keeps stdout to protocol lines only', async () => {
     const hello = await until((e) => e.type === 'hello');
-    expect(hello).toMatchObject({ id: '*', circuit: { id: 'c2pa-es256', version: 1 }, pid: child.pid });
+    expect(hello).toMatchObject({ id: '*', circuit: { id: 'c2pa-es256', version: 2 }, pid: child.pid });
   });
 
   it('answers a line that is not JSON with bad_request and keeps serving', async () => {
