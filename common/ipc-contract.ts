@@ -188,6 +188,7 @@ export const schemas = {
   'trust-lists:remove': z.tuple([z.string().min(1).max(64)]),
   'dialog:pick-photos': z.tuple([]),
   'prover:status': z.tuple([]),
+  'prover:restart': z.tuple([]),
 } as const;
 
 // ---- the two maps ----
@@ -214,6 +215,8 @@ export interface InvokeMap {
   /** Opens the native file picker and adds the chosen photos as one group. */
   'dialog:pick-photos': () => AddOutcome | null;
   'prover:status': () => ProverStatus;
+  /** Starts the proof prover again after it could not start (it stops retrying on its own after a few tries). */
+  'prover:restart': () => void;
 }
 
 export interface EventMap {

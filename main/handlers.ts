@@ -72,5 +72,6 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit }: 
       return paths && paths.length ? engine.add({ paths }) : null;
     },
     'prover:status': () => engine.proverStatus(),
+    'prover:restart': () => engine.restartProver(),
   };
 }

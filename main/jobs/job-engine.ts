@@ -79,9 +79,14 @@ export class JobEngine {
     return this.pool.status;
   }
 
+  /** "Try again" on a prover that could not start: start it (and its warmup) once more. */
+  restartProver(): void {
+    this.pool.worker(0).prover.start();
+  }
+
   async add(req: { paths: string[]; trustListId?: string | null }): Promise<AddOutcome> {
     const trustListId = req.trustListId === undefined ? this.deps.settings().defaultTrustListId : req.trustListId;
-    if (trustListId !== null && !this.deps.trustLists.get(trustListId)) throw new ShutterproofError('trust_list_invalid', 'that trust list was removed');
+    if (trustListId !== null && !this.deps.trustLists.get(trustListId)) throw new ShutterproofError('trust_list_removed', `no trust list ${trustListId}`);
     const room = (this.deps.maxQueued ?? 10_000) - [...this.book.jobs.values()].filter(isActive).length;
     const intake = await takeInPaths(req.paths, { maxBytes: this.deps.maxPhotoBytes, maxFiles: Math.max(0, room) });
     if (intake.files.length === 0) return { groupId: null, added: 0, skipped: intake.skipped };

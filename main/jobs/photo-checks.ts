@@ -20,6 +20,7 @@ const PHOTO_VERDICTS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'untrusted_signer',
   'issuer_certificate_missing',
   'trust_list_invalid',
+  'trust_list_removed',
   'unsupported_algorithm',
   'certificate_unsuitable',
   'input_exceeds_circuit_limits',

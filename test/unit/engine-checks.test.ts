@@ -95,3 +95,11 @@ describe('the proof clock', () => {
     expect(h.engine.list().jobs.find((j) => j.file.name === 'b.jpg')!.estimate?.measured).toBe(true);
   });
 });
+
+describe('a trust list that was removed', () => {
+  it('has its own sentence, trust_list_removed, when photos are added with it', async () => {
+    const h = start();
+    const dir = tempDir('sp-photos-');
+    await expect(h.engine.add({ paths: [photo(dir, 'a.jpg')], trustListId: 'gone' })).rejects.toMatchObject({ code: 'trust_list_removed' });
+  });
+});
