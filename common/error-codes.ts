@@ -68,13 +68,19 @@ const table = {
   },
   trust_list_invalid: {
     message: 'The trust list could not be read.',
-    hint: 'A trust list is a PEM file of one or more CA certificates with P-256 keys. Check the file and import it again.',
+    hint: 'A trust list is a certificate file (.pem) from the organisation that issues the credentials. Check that you chose the right file, then import it again; Details says what was wrong.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
+  trust_list_removed: {
+    message: 'The trust list chosen for this photo was removed.',
+    hint: "Choose another trust list (or \"This photo's issuer only\") in Settings, then add the photo again.",
     retryable: false,
     exit: EXIT.invalidInput,
   },
   unsupported_algorithm: {
     message: 'This photo was signed with a method Shutterproof cannot prove yet.',
-    hint: 'Shutterproof proves ES256 (P-256) signatures only. Other photos can still be checked with other Content Credentials tools.',
+    hint: 'Shutterproof can prove only the most common kind of signature (Details names it). Other photos can still be checked with other Content Credentials tools.',
     retryable: false,
     exit: EXIT.invalidInput,
   },

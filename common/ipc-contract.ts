@@ -38,11 +38,24 @@ export interface Job {
   stage?: { name: string; label: string; index: number; total: number };
   progress?: { done: number; total: number; etaMs?: number };
   attempts: number;
+  /** The quick check made when the photo is added ('pending' until its verdict; a failed check fails the job). */
+  check?: 'pending' | 'passed';
+  /** How long the proof takes on this computer, from the proofs it made before (main/jobs/proof-clock.ts). */
+  estimate?: JobEstimate;
   createdAt: number;
   startedAt?: number;
   finishedAt?: number;
   error?: JobError;
   result?: JobResult;
+}
+
+export interface JobEstimate {
+  /** A whole proof here: measured from earlier proofs, or a typical figure until one was made. */
+  typicalMs: number;
+  /** False until this computer has finished a proof. */
+  measured: boolean;
+  /** While running: when the proof should be done (epoch ms), refreshed at every step; counted down in between. */
+  finishAt?: number;
 }
 
 export interface JobGroup {
@@ -183,6 +196,7 @@ export const schemas = {
   'trust-lists:remove': z.tuple([z.string().min(1).max(64)]),
   'dialog:pick-photos': z.tuple([]),
   'prover:status': z.tuple([]),
+  'prover:restart': z.tuple([]),
 } as const;
 
 // ---- the two maps ----
@@ -209,6 +223,8 @@ export interface InvokeMap {
   /** Opens the native file picker and adds the chosen photos as one group. */
   'dialog:pick-photos': () => AddOutcome | null;
   'prover:status': () => ProverStatus;
+  /** Starts the proof prover again after it could not start (it stops retrying on its own after a few tries). */
+  'prover:restart': () => void;
 }
 
 export interface EventMap {

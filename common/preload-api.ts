@@ -42,6 +42,7 @@ export interface ShutterproofApi {
   };
   prover: {
     status: Call<'prover:status'>;
+    restart: Call<'prover:restart'>;
     onStatus: Subscribe<'prover:status'>;
   };
   platform: 'darwin' | 'win32' | 'linux' | string;

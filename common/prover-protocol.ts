@@ -18,6 +18,8 @@ export const proveRequest = z.object({
   strip: z.boolean().optional(),
 });
 export const inspectRequest = z.object({ id, op: z.literal('inspect'), input: absPath, trustList: absPath.optional() });
+/** Every check `prove` makes before proving (milliseconds), without proving: answers `result` or the same `error`. */
+export const checkRequest = z.object({ id, op: z.literal('check'), input: absPath, trustList: absPath.optional() });
 export const verifyRequest = z.object({
   id,
   op: z.literal('verify'),
@@ -39,6 +41,7 @@ export const trustListRequest = z.object({
 export const proverRequest = z.discriminatedUnion('op', [
   proveRequest,
   inspectRequest,
+  checkRequest,
   verifyRequest,
   warmupRequest,
   shutdownRequest,

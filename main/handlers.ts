@@ -93,5 +93,6 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit, pa
       return paths && paths.length ? engine.add({ paths }) : null;
     },
     'prover:status': () => engine.proverStatus(),
+    'prover:restart': () => engine.restartProver(),
   };
 }

@@ -88,6 +88,7 @@ export function createApi(transport: ApiTransport): ShutterproofApi {
     },
     prover: {
       status: bind('prover:status'),
+      restart: bind('prover:restart'),
       onStatus: subscribe('prover:status'),
     },
     platform: transport.platform,

@@ -8,6 +8,7 @@ import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../common/p
 import { CIRCUIT_ID, CIRCUIT_VERSION, trustRoot } from './circuit/index.js';
 import { ensureCompiled } from './compiled-circuit.js';
 import { toFailure } from './failure.js';
+import { checkPhoto } from './check-photo.js';
 import { inspectPhoto } from './inspect-photo.js';
 import { provePhoto } from './prove-photo.js';
 import type { Reporter } from './reporter.js';
@@ -76,6 +77,9 @@ async function handle(request: ProverRequest, cacheDir: string, send: Send): Pro
       }
       case 'inspect':
         send({ id, type: 'result', summary: await inspectPhoto(request.input, request.trustList) });
+        break;
+      case 'check':
+        send({ id, type: 'result', summary: { ...(await checkPhoto(request.input, request.trustList)) } });
         break;
       case 'verify': {
         const summary = await verifyPack(await readPack(request.pack), { photoPath: request.photo, trustLists: request.trustLists, cacheDir });

@@ -17,6 +17,8 @@ import { takeInPaths } from './file-intake.js';
 import { FINISHED, isActive, nextQueued, topPriority } from './job-order.js';
 import { JobBook } from './job-book.js';
 import type { LogStore } from './log-store.js';
+import { PhotoChecks, type Verdict } from './photo-checks.js';
+import { ProofClock } from './proof-clock.js';
 import { ProverPool, type Worker } from './prover-pool.js';
 import { findReusable, runProof } from './run-proof.js';
 import { toVerifyOutcome } from './verify-outcome.js';
@@ -35,6 +37,8 @@ export class JobEngine {
   private readonly running = new Map<string, { controller: AbortController; remove: boolean; proved: number }>();
   private verifier: Prover | undefined;
   private readonly batch = new BatchTracker();
+  private readonly checks: PhotoChecks;
+  private readonly times: ProofClock;
   private pruneTimer: unknown;
   private closed = false;
 
@@ -49,6 +53,8 @@ export class JobEngine {
     this.batcher = new EventBatcher(deps.emit, this.clock, BATCH_INTERVAL_MS, () => this.book.logs.flush());
     this.book = new JobBook(deps.root, this.batcher, () => this.clock.now());
     this.pool = new ProverPool(deps.createProver, (status) => deps.emit('prover:status', status));
+    this.checks = new PhotoChecks((request) => this.ask(request), deps.trustLists, (id, verdict) => this.checked(id, verdict));
+    this.times = new ProofClock(deps.root);
   }
 
   /** Loads the store, re-queues jobs a crash left running, prunes old history and starts warming the prover. */
@@ -63,6 +69,7 @@ export class JobEngine {
     }
     this.prune();
     this.schedulePrune();
+    this.checks.enqueue([...this.book.jobs.values()].filter((job) => job.state === 'queued' && job.check === 'pending'));
     this.pool.worker(0).prover.start();
     this.pump();
   }
@@ -75,9 +82,14 @@ export class JobEngine {
     return this.pool.status;
   }
 
+  /** "Try again" on a prover that could not start: start it (and its warmup) once more. */
+  restartProver(): void {
+    this.pool.worker(0).prover.start();
+  }
+
   async add(req: { paths: string[]; trustListId?: string | null }): Promise<AddOutcome> {
     const trustListId = req.trustListId === undefined ? this.deps.settings().defaultTrustListId : req.trustListId;
-    if (trustListId !== null && !this.deps.trustLists.get(trustListId)) throw new ShutterproofError('trust_list_invalid', 'that trust list was removed');
+    if (trustListId !== null && !this.deps.trustLists.get(trustListId)) throw new ShutterproofError('trust_list_removed', `no trust list ${trustListId}`);
     const room = (this.deps.maxQueued ?? 10_000) - [...this.book.jobs.values()].filter(isActive).length;
     const intake = await takeInPaths(req.paths, { maxBytes: this.deps.maxPhotoBytes, maxFiles: Math.max(0, room) });
     if (intake.files.length === 0) return { groupId: null, added: 0, skipped: intake.skipped };
@@ -88,7 +100,8 @@ export class JobEngine {
     const group: JobGroup = { id: this.newId(), label, createdAt: now };
     // Marked until its last photo is written: a crash before then is found at the next start (group-labels.ts).
     this.book.addGroup({ ...group, adding: { total: n, ...(intake.folderName ? { folderName: intake.folderName } : {}) } });
-    const jobs = intake.files.map((file, i): Job => ({ id: this.newId(), groupId: group.id, file, trustListId, state: 'queued', priority: 0, attempts: 0, createdAt: now + i / 1000 }));
+    const estimate = this.times.typical();
+    const jobs = intake.files.map((file, i): Job => ({ id: this.newId(), groupId: group.id, file, trustListId, state: 'queued', priority: 0, attempts: 0, check: 'pending', estimate, createdAt: now + i / 1000 }));
     // Written in slices with a pause between them: flushing thousands of files must not freeze the window.
     for (let start = 0; start < jobs.length; start += INSERT_SLICE) {
       const slice = jobs.slice(start, start + INSERT_SLICE).map((job) => {
@@ -98,6 +111,7 @@ export class JobEngine {
       this.batch.queued(slice.length);
       this.book.insertMany(slice);
       for (const job of slice) if (job.state === 'succeeded') this.afterCached(job.id);
+      this.checks.enqueue(slice.filter((job) => job.state === 'queued'));
       if (start + INSERT_SLICE < jobs.length) await new Promise((resolve) => setImmediate(resolve));
     }
     this.book.addGroup(group);
@@ -119,8 +133,8 @@ export class JobEngine {
     if (!FINISHED.has(job.state) && job.state !== 'interrupted') return;
     this.batch.queued();
     this.book.log(id, 'info', 'Retry requested.');
-    this.book.update(id, { state: 'queued', attempts: 0, error: undefined, result: undefined, finishedAt: undefined, startedAt: undefined, stage: undefined, progress: undefined });
-    this.pump();
+    this.book.update(id, { state: 'queued', attempts: 0, error: undefined, result: undefined, finishedAt: undefined, startedAt: undefined, stage: undefined, progress: undefined, check: 'pending', estimate: this.times.typical() });
+    this.checks.enqueue([this.book.jobs.get(id)!]);
   }
 
   remove(id: string): void {
@@ -255,27 +269,32 @@ export class JobEngine {
     const controller = new AbortController();
     const handle = { controller, remove: false, proved: 0 };
     this.running.set(job.id, handle);
-    this.book.update(job.id, { state: 'running', startedAt: this.clock.now(), attempts: job.attempts + 1, error: undefined, stage: undefined, progress: undefined });
+    const startedAt = this.clock.now();
+    this.book.update(job.id, { state: 'running', startedAt, attempts: job.attempts + 1, error: undefined, stage: undefined, progress: undefined, estimate: this.times.started(job.id, startedAt) });
     const outcome = await runProof(job, {
       prover: worker.prover,
       settings: this.deps.settings(),
       trustLists: this.deps.trustLists,
       packsDir: this.book.packsDir(job.id),
       signal: controller.signal,
-      onStage: (stage) => this.book.update(job.id, { stage, progress: undefined }, false),
+      onStage: (stage) => this.book.update(job.id, { stage, progress: undefined, ...this.estimated(this.times.stage(job.id, stage.name, PROVING_STAGE, this.clock.now())) }, false),
       onProgress: (progress) => {
         // Two prover processes can report one proof's steps (prover/branch-helper.ts), so a count may arrive after a
         // higher one of the same stage; what was shown done stays done.
         const shown = this.book.jobs.get(job.id)?.progress;
         if (shown && shown.total === progress.total && shown.done > progress.done) return;
-        this.book.update(job.id, { progress }, false);
-        if (this.book.jobs.get(job.id)?.stage?.name !== PROVING_STAGE) return;
+        const proving = this.book.jobs.get(job.id)?.stage?.name === PROVING_STAGE;
+        const estimate = proving ? this.times.progress(job.id, progress.done, progress.total, this.clock.now()) : undefined;
+        this.book.update(job.id, { progress, ...this.estimated(estimate) }, false);
+        if (!proving) return;
         handle.proved = Math.max(handle.proved, Math.min(1, progress.done / progress.total));
         this.deps.onActivity?.(this.activity());
       },
       log: (level, msg) => this.book.log(job.id, level, msg),
     });
     this.running.delete(job.id);
+    if (outcome.ok) this.times.succeeded(job.id, this.clock.now());
+    else this.times.forget(job.id);
     if (this.closed) return;
     const current = this.book.jobs.get(job.id);
     if (!current) return;
@@ -294,11 +313,31 @@ export class JobEngine {
     this.book.log(job.id, 'error', `${error.code}: ${error.detail ?? error.message}`);
     if (AUTO_RETRY.has(error.code) && current.attempts < 2) {
       this.book.log(job.id, 'warn', 'Trying once more automatically.');
-      this.book.update(job.id, { state: 'queued', error, stage: undefined, progress: undefined });
+      this.book.update(job.id, { state: 'queued', error, stage: undefined, progress: undefined, estimate: this.times.typical() });
       return;
     }
     this.book.update(job.id, { state: 'failed', error, finishedAt: now, stage: undefined, progress: undefined });
     this.countFinished('failed');
+  }
+
+  // ---- the quick check and the clock ----
+
+  private checked(id: string, verdict: Verdict): void {
+    const job = this.book.jobs.get(id);
+    // Cancelled, removed or retried meanwhile: this verdict is about a job that is no longer waiting for it.
+    if (!job || job.state !== 'queued' || job.check !== 'pending' || this.closed) return;
+    if (!verdict.ok) {
+      this.book.log(id, 'error', `${verdict.error.code}: ${verdict.error.detail ?? verdict.error.message}`);
+      this.book.update(id, { state: 'failed', check: undefined, estimate: undefined, error: verdict.error, finishedAt: this.clock.now() });
+      return this.countFinished('failed');
+    }
+    if (verdict.note) this.book.log(id, 'warn', verdict.note);
+    this.book.update(id, { check: 'passed' });
+    this.pump();
+  }
+
+  private estimated(estimate: Job['estimate']): Partial<Job> {
+    return estimate ? { estimate } : {};
   }
 
   // ---- dedup ----

@@ -8,7 +8,8 @@ export function compareQueued(a: Job, b: Job): number {
 
 export function nextQueued(jobs: Iterable<Job>): Job | undefined {
   let best: Job | undefined;
-  for (const job of jobs) if (job.state === 'queued' && (!best || compareQueued(job, best) < 0)) best = job;
+  // A photo still being checked waits for its verdict: one that cannot be proved never starts.
+  for (const job of jobs) if (job.state === 'queued' && job.check !== 'pending' && (!best || compareQueued(job, best) < 0)) best = job;
   return best;
 }
 

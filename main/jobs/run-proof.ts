@@ -22,7 +22,7 @@ export type ProofOutcome = { ok: true; result: JobResult } | { ok: false; error:
 export async function runProof(job: Job, ctx: ProofContext): Promise<ProofOutcome> {
   let trustList: string | undefined;
   if (job.trustListId !== null) {
-    if (!ctx.trustLists.get(job.trustListId)) return { ok: false, error: jobError('trust_list_invalid', 'The trust list chosen for this photo was removed.') };
+    if (!ctx.trustLists.get(job.trustListId)) return { ok: false, error: jobError('trust_list_removed', `no trust list ${job.trustListId}`) };
     trustList = ctx.trustLists.pemPath(job.trustListId);
   }
   if (!existsSync(job.file.path)) return { ok: false, error: jobError('unreadable_file', `${job.file.path} is no longer there.`) };

@@ -5,6 +5,7 @@ import { DialogHost } from './components/dialog-host.js';
 import { JobErrorView } from './components/job-error-view.js';
 import { Notices } from './components/notices.js';
 import { ProverBanner } from './components/prover-banner.js';
+import { useQueueTotal } from './components/queue-total.js';
 import { JobsScreen } from './screens/jobs-screen.js';
 import { SettingsScreen } from './screens/settings-screen.js';
 import { VerifyScreen } from './screens/verify-screen.js';
@@ -40,8 +41,17 @@ function usePreventStrayDrops(): void {
   }, []);
 }
 
+/** The window title tells the time left too, so it shows in the taskbar and the window switcher. */
+function useWindowTitle(): void {
+  const total = useQueueTotal();
+  useEffect(() => {
+    document.title = total ? `${total} · Shutterproof` : 'Shutterproof';
+  }, [total]);
+}
+
 export function App() {
   const { error } = useShutterproofSync();
+  useWindowTitle();
   useTheme();
   usePreventStrayDrops();
   const screen = useUi((s) => s.screen);

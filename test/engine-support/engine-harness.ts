@@ -53,7 +53,10 @@ export interface Harness {
   /** Prove requests the double received, in order (photo file names). */
   proved(): string[];
   trustLists: Map<string, TrustListView>;
+  /** Worker provers (proofs), in the order they were made. */
   provers: ProverSupervisor[];
+  /** The short-request prover (checks of added photos, verify), once made. */
+  verifiers: ProverSupervisor[];
 }
 
 export function makeEngine(options: { root?: string; settings?: Partial<Settings>; deps?: Partial<EngineDeps>; flags?: string[]; env?: Record<string, string> } = {}): Harness {
@@ -63,6 +66,7 @@ export function makeEngine(options: { root?: string; settings?: Partial<Settings
   const emitted: Emitted[] = [];
   const trustLists = new Map<string, TrustListView>();
   const provers: ProverSupervisor[] = [];
+  const verifiers: ProverSupervisor[] = [];
   const engine = new JobEngine({
     root,
     emit: (channel, payload) => emitted.push({ at: Date.now(), channel, payload }),
@@ -75,7 +79,7 @@ export function makeEngine(options: { root?: string; settings?: Partial<Settings
         killGraceMs: 800,
         onStatus,
       });
-      provers.push(prover);
+      (role === 'worker' ? provers : verifiers).push(prover);
       return prover;
     },
     trustLists: { list: () => [...trustLists.values()], get: (id) => trustLists.get(id), pemPath: (id) => join(root, `${id}.pem`) },
@@ -89,6 +93,7 @@ export function makeEngine(options: { root?: string; settings?: Partial<Settings
     requestLog,
     trustLists,
     provers,
+    verifiers,
     proved: () =>
       existsSync(requestLog)
         ? readFileSync(requestLog, 'utf8')

@@ -5,6 +5,7 @@
 //   hang     never answer                            stubborn like hang, and ignore SIGTERM
 //   flood    5,000 log events and 2,000 stderr lines before the result
 //   nocc     error event no_content_credentials      slow     answers after FAKE_PROVER_SLOW_MS (default 3000)
+//   precheck-<code>  the quick `check` request answers with that error code (every other photo passes it)
 //   garbage  prints non-JSON and invalid events before the result
 //   firehose FAKE_PROVER_FIREHOSE_RATE log lines a second (default 50,000) for FAKE_PROVER_FIREHOSE_SECONDS (10)
 // Flags: --hello-delay <ms>, --warmup-ms <ms>, --die-at-start, --die-in-warmup. FAKE_PROVER_LOG=<file> appends each
@@ -141,6 +142,12 @@ async function handle(req) {
     }
     case 'prove':
       return prove(req);
+    case 'check': {
+      const code = /precheck-([a-z_]+?)(?:[.-]|$)/.exec(basename(req.input))?.[1];
+      if (code) send({ id: req.id, type: 'error', code, message: code, retryable: false, detail: `simulated ${code}` });
+      else send({ id: req.id, type: 'result', summary: { ok: true, issuers: 1 } });
+      return;
+    }
     case 'verify':
       send({ id: req.id, type: 'result', summary: { valid: true, publicInputs: { assetHash: 'a'.repeat(64), trustRoot: '1' } } });
       return;

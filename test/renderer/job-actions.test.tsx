@@ -10,6 +10,12 @@ import { renderApp, useRendererTest } from './support/render-app.js';
 
 useRendererTest();
 
+/** Opens a row's More menu and chooses an item in it. */
+async function fromMenu(user: ReturnType<typeof userEvent.setup>, name: string, item: string) {
+  await user.click(screen.getByRole('button', { name: `More actions for ${name}` }));
+  await user.click(within(screen.getByRole('menu', { name: `More actions for ${name}` })).getByRole('menuitem', { name: item }));
+}
+
 const row = (name: string) => screen.getByRole('listitem', { name: new RegExp(`^${name.replace('.', '\\.')},`) });
 
 function fixture() {
@@ -17,8 +23,9 @@ function fixture() {
   const queued = makeJob({ groupId: group.id, name: 'queued.jpg' });
   const running = makeJob({ groupId: group.id, name: 'running.jpg', state: 'running' });
   const failed = makeJob({ groupId: group.id, name: 'failed.jpg', state: 'failed', error: { ...errorInfo('prover_crashed'), code: 'prover_crashed' } });
+  const verdict = makeJob({ groupId: group.id, name: 'plain.jpg', state: 'failed', error: { ...errorInfo('no_content_credentials'), code: 'no_content_credentials' } });
   const done = makeJob({ groupId: group.id, name: 'done.jpg', state: 'succeeded', result: makeResult() });
-  const api = createFakeApi({ groups: [group], jobs: [queued, running, failed, done] });
+  const api = createFakeApi({ groups: [group], jobs: [queued, running, failed, verdict, done] });
   return { api, group, queued, running, failed, done };
 }
 
@@ -27,31 +34,41 @@ describe('job actions', () => {
     const { api, queued, running, failed, done } = fixture();
     await renderApp(api);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Cancel running.jpg' }));
-    expect(api.jobs.cancel).toHaveBeenCalledWith(running.id);
+    // A waiting photo is cancelled at once: nothing is lost.
     await user.click(screen.getByRole('button', { name: 'Cancel queued.jpg' }));
     expect(api.jobs.cancel).toHaveBeenCalledWith(queued.id);
+    // A running proof asks first, and the harmless choice has the focus.
+    await user.click(screen.getByRole('button', { name: 'Cancel running.jpg' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop making the proof of running.jpg?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep going' }));
+    await user.keyboard('{Enter}');
+    expect(api.jobs.cancel).not.toHaveBeenCalledWith(running.id);
+    await user.click(screen.getByRole('button', { name: 'Cancel running.jpg' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Stop the proof' }));
+    expect(api.jobs.cancel).toHaveBeenCalledWith(running.id);
     await user.click(screen.getByRole('button', { name: 'Retry failed.jpg' }));
     expect(api.jobs.retry).toHaveBeenCalledWith(failed.id);
-    await user.click(screen.getByRole('button', { name: 'Move queued.jpg to top' }));
+    await fromMenu(user, 'queued.jpg', 'Move to top');
     expect(api.jobs.moveToTop).toHaveBeenCalledWith(queued.id);
-    await user.click(screen.getByRole('button', { name: 'Show done.jpg proof in folder' }));
+    await fromMenu(user, 'done.jpg', 'Show in folder');
     expect(api.jobs.reveal).toHaveBeenCalledWith(done.id);
     // Actions that make no sense for a state are not offered.
     expect(screen.queryByRole('button', { name: 'Retry queued.jpg' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Export queued.jpg' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cancel done.jpg' })).toBeNull();
+    // Retrying a photo without Content Credentials would fail the same way: not offered.
+    expect(screen.queryByRole('button', { name: 'Retry plain.jpg' })).toBeNull();
   });
 
   it('remove asks first, and only removes when confirmed', async () => {
     const { api, done } = fixture();
     await renderApp(api);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Remove done.jpg' }));
+    await fromMenu(user, 'done.jpg', 'Remove…');
     const dialog = screen.getByRole('dialog', { name: 'Remove done.jpg?' });
     await user.click(within(dialog).getByRole('button', { name: 'Keep' }));
     expect(api.jobs.remove).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Remove done.jpg' }));
+    await fromMenu(user, 'done.jpg', 'Remove…');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove' }));
     expect(api.jobs.remove).toHaveBeenCalledWith(done.id);
   });
@@ -61,7 +78,7 @@ describe('job actions', () => {
     api.state.settings = { ...defaultSettings(), includeStrippedPhoto: true };
     await renderApp(api);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    await fromMenu(user, 'done.jpg', 'Export…');
     const dialog = screen.getByRole('dialog', { name: 'Export done.jpg' });
     const box = within(dialog).getByRole('checkbox', { name: /include the photo without its content credentials/i }) as HTMLInputElement;
     expect(box.checked).toBe(true);
@@ -76,7 +93,7 @@ describe('job actions', () => {
     const { api, group } = fixture();
     await renderApp(api);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Export 4 photos from Desk' }));
+    await user.click(screen.getByRole('button', { name: 'Export Desk' }));
     await user.click(screen.getByRole('checkbox', { name: /include the photo/i }));
     await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
     expect(api.jobs.export).toHaveBeenLastCalledWith({ scope: { kind: 'group', groupId: group.id }, includeStrippedPhoto: true });
@@ -91,10 +108,10 @@ describe('job actions', () => {
     vi.mocked(api.jobs.export).mockResolvedValueOnce(null).mockRejectedValueOnce(apiError('disk_full', 'ENOSPC'));
     await renderApp(api);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    await fromMenu(user, 'done.jpg', 'Export…');
     await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
     expect(screen.queryByText(/^Exported/)).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Export done.jpg' }));
+    await fromMenu(user, 'done.jpg', 'Export…');
     await user.click(screen.getByRole('button', { name: 'Choose folder and export' }));
     expect(await screen.findByText(`Export failed: ${errorInfo('disk_full').message}`)).toBeTruthy();
     expect(screen.getByText(errorInfo('disk_full').hint)).toBeTruthy();
@@ -116,10 +133,13 @@ describe('job actions', () => {
 
     row('running.jpg').focus();
     await user.keyboard('{Delete}');
-    expect(screen.getByRole('dialog', { name: 'Remove running.jpg?' })).toBeTruthy();
-    // The confirm button has focus, so Enter confirms.
+    const dialog = screen.getByRole('dialog', { name: 'Remove running.jpg?' });
+    expect(within(dialog).getByText(/will be stopped/)).toBeTruthy();
+    // "Keep" has focus, so Delete then Enter keeps a running proof.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep' }));
     await user.keyboard('{Enter}');
-    expect(api.jobs.remove).toHaveBeenCalledWith(running.id);
+    expect(api.jobs.remove).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('Escape closes a dialog without acting', async () => {

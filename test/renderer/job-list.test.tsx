@@ -24,18 +24,27 @@ describe('job list', () => {
     });
     await renderApp(api);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(['1 photo from Desk', '2 photos from Holidays']);
+    // Named by folder; the count is said once, beside the name.
+    expect(headings).toEqual(['Desk', 'Holidays']);
     expect(screen.getByText('2 photos · 1 ready · 1 not proved')).toBeTruthy();
     expect(screen.getByText('1 photo · 1 waiting')).toBeTruthy();
     // Only a group with a finished proof offers Export.
-    expect(screen.getByRole('button', { name: 'Export 2 photos from Holidays' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Export 1 photo from Desk' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Export Holidays' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Export Desk' })).toBeNull();
   });
 
-  it('gives a finished one-photo drop only its row Export, never two buttons with the same name', async () => {
+  it('keeps Export off the rows: one Export for all, one per group of several, and the row menu', async () => {
     const group = makeGroup({ label: 'holiday.jpg' });
     await renderApp(createFakeApi({ groups: [group], jobs: [makeJob({ groupId: group.id, name: 'holiday.jpg', state: 'succeeded', result: makeResult() })] }));
-    expect(screen.getAllByRole('button', { name: 'Export holiday.jpg' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: /^Export/ }).map((b) => b.textContent)).toEqual(['Export all finished']);
+  });
+
+  it('names a drop that came from no folder by the time it was added', async () => {
+    const group = makeGroup({ label: '2 photos', createdAt: new Date(2026, 10, 3, 14, 5).getTime() });
+    await renderApp(createFakeApi({ groups: [group], jobs: [makeJob({ groupId: group.id }), makeJob({ groupId: group.id })] }));
+    const heading = screen.getByRole('heading', { level: 2 }).textContent!;
+    expect(heading).toMatch(/^Added .*14.05|^Added .*2.05/);
+    expect(screen.queryByText(/2 photos · 2 photos/)).toBeNull();
   });
 
   it('shows state in plain words, the stage label, steps done of total, and the ETA', async () => {

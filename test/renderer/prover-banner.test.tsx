@@ -1,17 +1,19 @@
 // The prover banner shows first-time preparation with real progress, restarts and failures, and nothing when ready.
-import { act, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import { createFakeApi } from './support/fake-api.js';
+import { makeJob } from './support/factories.js';
 import { renderApp, useRendererTest } from './support/render-app.js';
 
 useRendererTest();
 
 describe('prover banner', () => {
-  it('shows "Preparing the prover — first time only" with the reported progress, then goes away', async () => {
+  it('says the prover is getting ready (not "first time only") with the reported progress, then goes away', async () => {
     const api = createFakeApi({ status: { state: 'warming', done: 1, total: 4, label: 'Compiling the signature circuit' } });
     await renderApp(api);
-    expect(await screen.findByText('Preparing the prover — first time only')).toBeTruthy();
+    expect(await screen.findByText('Getting the prover ready — about a minute')).toBeTruthy();
+    expect(screen.queryByText(/first time only/)).toBeNull();
     expect(screen.getByText('Compiling the signature circuit')).toBeTruthy();
     const bar = screen.getByRole('progressbar', { name: 'Preparing the prover' });
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
@@ -21,7 +23,7 @@ describe('prover banner', () => {
     expect(screen.getByText('3 of 4')).toBeTruthy();
 
     act(() => api.emit('prover:status', { state: 'ready' }));
-    expect(screen.queryByText('Preparing the prover — first time only')).toBeNull();
+    expect(screen.queryByText('Getting the prover ready — about a minute')).toBeNull();
   });
 
   it('explains a restart and a failure in plain words', async () => {
@@ -33,5 +35,25 @@ describe('prover banner', () => {
     act(() => api.emit('prover:status', { state: 'failed', error: { code: 'out_of_memory', message: info.message, hint: info.hint, retryable: true } }));
     expect(screen.getByText(info.message)).toBeTruthy();
     expect(screen.getByText(info.hint)).toBeTruthy();
+  });
+
+  it('gives a prover that could not start its Try again and Copy the log buttons', async () => {
+    const api = createFakeApi();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    await renderApp(api);
+    const info = errorInfo('prover_crashed');
+    act(() => api.emit('prover:status', { state: 'failed', error: { code: 'prover_crashed', message: info.message, hint: info.hint, retryable: true, detail: 'exit 1\nstack' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(api.prover.restart).toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy the log' })));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('exit 1'));
+    expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
+  it('says "Waiting for the prover" on rows while it gets ready', async () => {
+    const api = createFakeApi({ status: { state: 'warming', done: 0, total: 4, label: 'Compiling' }, jobs: [makeJob({ name: 'a.jpg', check: 'passed' })] });
+    await renderApp(api);
+    expect(screen.getByRole('listitem', { name: 'a.jpg, Waiting for the prover' })).toBeTruthy();
   });
 });

@@ -97,7 +97,7 @@ describe('settings screen', () => {
     expect(screen.getByText('No trust lists imported.')).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: /name/i }), 'Agency');
     const pem = new File(['-----BEGIN CERTIFICATE-----'], 'agency.pem', { type: 'application/x-pem-file' });
-    await user.upload(screen.getByLabelText('Import a trust list (PEM file)'), pem);
+    await user.upload(screen.getByLabelText('Import a trust list (certificate file)'), pem);
     expect(api.trustLists.import).toHaveBeenCalledWith(pem, 'Agency');
     const card = await screen.findByRole('article', { name: 'Trust list Agency' });
     expect(within(card).getByText('CN=Imported CA')).toBeTruthy();
@@ -109,7 +109,7 @@ describe('settings screen', () => {
     vi.mocked(api.trustLists.import).mockRejectedValue(apiError('trust_list_invalid', 'no certificates found'));
     await renderApp(api);
     const user = await openSettings();
-    await user.upload(screen.getByLabelText('Import a trust list (PEM file)'), new File(['junk'], 'junk.pem'));
+    await user.upload(screen.getByLabelText('Import a trust list (certificate file)'), new File(['junk'], 'junk.pem'));
     expect(await screen.findByText(`Could not import the trust list: ${errorInfo('trust_list_invalid').message}`)).toBeTruthy();
     expect(screen.getByText(errorInfo('trust_list_invalid').hint)).toBeTruthy();
   });

@@ -39,7 +39,7 @@ describe('prover supervisor', () => {
     expect(events).toContain('progress');
     expect(statuses.map((s) => s.state)).toEqual(expect.arrayContaining(['warming', 'ready', 'busy']));
     expect(statuses.filter((s) => s.state === 'warming').some((s) => s.state === 'warming' && s.done === 4 && s.total === 4)).toBe(true);
-    expect(sup.circuit).toEqual({ id: 'c2pa-es256', version: 1 });
+    expect(sup.circuit).toEqual({ id: 'c2pa-es256', version: 2 });
     expect(statuses.at(-1)).toEqual({ state: 'ready' });
   });
 

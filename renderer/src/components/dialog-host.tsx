@@ -14,13 +14,23 @@ export function DialogHost() {
   if (!dialog) return null;
 
   if (dialog.kind === 'remove') {
+    const stops = dialog.running ? ` Its proof is still being made and will be stopped${dialog.lost ? `: ${dialog.lost} of work will be lost` : ''}.` : '';
     return (
       <ConfirmRemove
         title={`Remove ${dialog.name}?`}
-        text="It leaves the list. A proof still being made is stopped; proof packs already exported stay where they are."
+        text={`It leaves the list.${stops} Proof packs already exported stay where they are.`}
         onClose={close}
         onRemove={() => void actions.remove(dialog.jobId)}
       />
+    );
+  }
+
+  if (dialog.kind === 'cancel') {
+    return (
+      <Modal title={`Stop making the proof of ${dialog.name}?`} onClose={close}>
+        <p>{dialog.lost ? `${dialog.lost} of work will be lost; Retry starts again from the beginning.` : 'Retry starts again from the beginning.'}</p>
+        <DialogButtons cancel="Keep going" confirm="Stop the proof" kind="danger" onClose={close} onConfirm={() => actions.cancel(dialog.jobId)} />
+      </Modal>
     );
   }
 
@@ -71,17 +81,20 @@ function ExportDialog({ scope, title, onClose, onExport }: { scope: ExportScope;
   );
 }
 
-/** Cancel on the left, the action on the right (focused first); the action closes the dialog, then runs. */
+/**
+ * Cancel on the left, the action on the right; the action closes the dialog, then runs. A harmless action is focused
+ * first; a dangerous one never is, so Enter after Delete keeps the work.
+ */
 function DialogButtons(props: { cancel: string; confirm: string; kind: 'primary' | 'danger'; onClose(): void; onConfirm(): void }) {
   return (
     <div className="modal__buttons">
-      <button type="button" className="button" onClick={props.onClose}>
+      <button type="button" className="button" onClick={props.onClose} data-autofocus={props.kind === 'danger' ? true : undefined}>
         {props.cancel}
       </button>
       <button
         type="button"
         className={`button button--${props.kind}`}
-        data-autofocus
+        data-autofocus={props.kind === 'primary' ? true : undefined}
         onClick={() => {
           props.onClose();
           props.onConfirm();

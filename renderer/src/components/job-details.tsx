@@ -1,8 +1,9 @@
 // The details panel of one job: where it stands, what its proof says and does not say, the public inputs a
 // verifier will see, timings, the trust list, and on failure the error's sentence, hint and technical detail.
 import type { Job } from '../../../common/ipc-contract.js';
-import { canCancel, canRetry, formatBytes, formatDuration, isFinishedOk, jobProgress, STATE_WORDS } from '../lib/job-words.js';
+import { canCancel, canRetry, formatBytes, formatDuration, isFinishedOk, jobProgress, remainingText, STATE_WORDS, typicalText, waitingFor } from '../lib/job-words.js';
 import { useJobActions } from '../lib/use-job-actions.js';
+import { useNow } from '../lib/use-now.js';
 import { useShutterproof } from '../store/store.js';
 import { useUi } from '../store/ui-store.js';
 import { JobErrorView } from './job-error-view.js';
@@ -12,17 +13,23 @@ import { ProofStatement } from './proof-statement.js';
 
 export const ISSUER_ONLY = "This photo's issuer only";
 
-export function JobDetails({ jobId }: { jobId: string }) {
+export function JobDetails({ jobId, drawer = false }: { jobId: string; drawer?: boolean }) {
   const job = useShutterproof((s) => s.jobs.get(jobId));
+  const prover = useShutterproof((s) => s.proverStatus);
+  const now = useNow(job?.state === 'running');
   const trustLists = useShutterproof((s) => s.trustLists);
   const actions = useJobActions();
   const close = () => useUi.getState().select(null);
   if (!job) return null;
   const progress = jobProgress(job);
+  const waiting = waitingFor(job, prover);
+  const left = remainingText(job, now);
+  // A failed or cancelled job has no proof: what a proof proves would only be noise there.
+  const mayProve = job.state !== 'failed' && job.state !== 'cancelled';
   const chosenList = job.trustListId === null ? ISSUER_ONLY : (trustLists.find((l) => l.id === job.trustListId)?.name ?? 'A trust list that was removed');
 
   return (
-    <aside className="details" aria-label={`Details of ${job.file.name}`}>
+    <aside className={`details${drawer ? ' details--drawer' : ''}`} aria-label={`Details of ${job.file.name}`}>
       <header className="details__header">
         <h2 className="details__title">{job.file.name}</h2>
         <button type="button" className="button button--small button--quiet" onClick={close} aria-label="Close details">
@@ -31,16 +38,19 @@ export function JobDetails({ jobId }: { jobId: string }) {
       </header>
       <div className="details__body">
         <p className={`state state--${job.state}`}>{STATE_WORDS[job.state]}</p>
+        {waiting && <p className="muted">{waiting}</p>}
+        {job.state === 'queued' && job.check === 'passed' && job.estimate && <p className="muted">{typicalText(job)}</p>}
         {job.state === 'running' && (
           <div className="details__progress">
             {job.stage && <p>{job.stage.label}</p>}
+            {left && <p className="details__eta">{left}</p>}
             {progress && <ProgressBar fraction={progress.fraction} label={`Progress of ${job.file.name}`} />}
             {progress?.text && <p className="muted">{progress.text}</p>}
           </div>
         )}
         <div className="details__actions">
           {canCancel(job) && (
-            <button type="button" className="button" onClick={() => actions.cancel(job.id)}>
+            <button type="button" className="button" onClick={() => actions.askCancel(job)}>
               Cancel
             </button>
           )}
@@ -80,7 +90,7 @@ export function JobDetails({ jobId }: { jobId: string }) {
           )}
         </dl>
 
-        <ProofStatement />
+        {mayProve && <ProofStatement />}
         <LogPane jobId={job.id} />
       </div>
     </aside>
@@ -93,6 +103,19 @@ function ResultView({ job }: { job: Job }) {
     <section className="result" aria-label="Proof">
       {result.verified && <p className="result__verified">Verified ✓</p>}
       <dl className="facts">
+        <dt>Trust list used</dt>
+        <dd>
+          {result.trustList.name} — {result.trustList.size} {result.trustList.size === 1 ? 'issuer' : 'issuers'}
+        </dd>
+        <dt>Time taken</dt>
+        <dd>{result.cached ? 'Made earlier — this proof pack was reused' : formatDuration(result.timings.totalMs)}</dd>
+        <dt>Proof pack</dt>
+        <dd className="facts__path">{result.packPath}</dd>
+      </dl>
+      <details className="technical">
+        <summary>Technical details</summary>
+        <p className="muted">What anyone who checks the proof sees: the photo's fingerprint and the trust list's fingerprint.</p>
+      <dl className="facts">
         <dt>Asset hash (public)</dt>
         <dd>
           <code className="hash">{result.publicInputs.assetHash}</code>
@@ -101,18 +124,10 @@ function ResultView({ job }: { job: Job }) {
         <dd>
           <code className="hash">{result.publicInputs.trustRoot}</code>
         </dd>
-        <dt>Trust list used</dt>
-        <dd>
-          {result.trustList.name} — {result.trustList.size} {result.trustList.size === 1 ? 'issuer' : 'issuers'}
-        </dd>
         <dt>Circuit</dt>
         <dd>
           {result.circuit.id} v{result.circuit.version}
         </dd>
-        <dt>Time taken</dt>
-        <dd>{result.cached ? 'Made earlier — this proof pack was reused' : formatDuration(result.timings.totalMs)}</dd>
-        <dt>Proof pack</dt>
-        <dd className="facts__path">{result.packPath}</dd>
       </dl>
       {result.timings.steps.length > 0 && (
         <details className="timings">
@@ -129,6 +144,7 @@ function ResultView({ job }: { job: Job }) {
           </table>
         </details>
       )}
+      </details>
     </section>
   );
 }

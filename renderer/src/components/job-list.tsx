@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef } from 'react';
 import { buildJobList } from '../lib/job-list-model.js';
 import { useJobActions } from '../lib/use-job-actions.js';
+import { useNow } from '../lib/use-now.js';
 import { useShutterproof } from '../store/store.js';
 import { useUi } from '../store/ui-store.js';
 import { GroupHeader } from './group-header.js';
@@ -12,10 +13,13 @@ import { JobRow } from './job-row.js';
 export const GROUP_HEIGHT = 44;
 export const ROW_HEIGHT = 72;
 
-export function JobList() {
+export function JobList({ narrow }: { narrow: boolean }) {
   const jobs = useShutterproof((s) => s.jobs);
   const groups = useShutterproof((s) => s.groups);
   const selectedJobId = useUi((s) => s.selectedJobId);
+  const prover = useShutterproof((s) => s.proverStatus);
+  const anyRunning = useShutterproof((s) => [...s.jobs.values()].some((j) => j.state === 'running'));
+  const now = useNow(anyRunning);
   const actions = useJobActions();
   const items = useMemo(() => buildJobList(jobs, groups), [jobs, groups]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -57,7 +61,16 @@ export function JobList() {
               {item.kind === 'group' ? (
                 <GroupHeader group={item.group} counts={item.counts} actions={actions} />
               ) : (
-                <JobRow job={item.job} index={v.index} selected={item.job.id === selectedJobId} actions={actions} onArrow={onArrow} />
+                <JobRow
+                  job={item.job}
+                  index={v.index}
+                  selected={item.job.id === selectedJobId}
+                  actions={actions}
+                  onArrow={onArrow}
+                  narrow={narrow}
+                  prover={prover}
+                  now={item.job.state === 'running' ? now : 0}
+                />
               )}
             </div>
           );

@@ -1,10 +1,12 @@
 // One photo in the job list. Memoised: with thousands of jobs, a batch of changes re-renders only the rows whose
 // job record changed. The row is focusable: Enter opens details, Delete asks to remove, arrows move between rows.
+// Beside Details a row shows at most one action (Cancel or Retry); the rest are under More.
 import { memo, type KeyboardEvent } from 'react';
-import type { Job } from '../../../common/ipc-contract.js';
-import { canCancel, canMoveToTop, canRetry, formatEta, isFinishedOk, jobProgress, STATE_WORDS } from '../lib/job-words.js';
+import type { Job, ProverStatus } from '../../../common/ipc-contract.js';
+import { canCancel, canMoveToTop, canRetry, isFinishedOk, jobProgress, remainingText, STATE_WORDS, typicalText, waitingFor } from '../lib/job-words.js';
 import type { JobActions } from '../lib/use-job-actions.js';
 import { ProgressBar } from './progress-bar.js';
+import { RowMenu, type MenuAction } from './row-menu.js';
 import { Thumbnail } from './thumbnail.js';
 
 interface Props {
@@ -13,15 +15,20 @@ interface Props {
   selected: boolean;
   actions: JobActions;
   onArrow(index: number, step: number): void;
+  /** Below 1100 px: every action but Details folds into the menu. */
+  narrow: boolean;
+  prover: ProverStatus | null;
+  now: number;
 }
 
-export const JobRow = memo(function JobRow({ job, index, selected, actions, onArrow }: Props) {
+export const JobRow = memo(function JobRow({ job, index, selected, actions, onArrow, narrow, prover, now }: Props) {
   const name = job.file.name;
   const progress = jobProgress(job);
-  const eta = job.state === 'running' ? formatEta(job.progress?.etaMs) : null;
-  const stateWords = STATE_WORDS[job.state];
+  const waiting = waitingFor(job, prover);
+  const stateWords = waiting && job.state !== 'running' ? waiting : STATE_WORDS[job.state];
+  const eta = remainingText(job, now);
   // The proving stage is already named by the state; other stages say what is happening now.
-  const stageLabel = job.state === 'running' && job.stage?.label !== stateWords ? job.stage?.label : undefined;
+  const stageLabel = job.state === 'running' ? (waiting ?? (job.stage?.label !== stateWords ? job.stage?.label : undefined)) : undefined;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys on the row's own buttons keep their meaning
@@ -30,16 +37,29 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
       actions.openDetails(job.id);
     } else if (e.key === 'Delete' || (e.key === 'Backspace' && e.metaKey)) {
       e.preventDefault();
-      actions.askRemove(job.id, name);
+      actions.askRemove(job);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       onArrow(index, e.key === 'ArrowDown' ? 1 : -1);
     }
   };
 
+  const main = mainAction(job, actions);
+  const menu: MenuAction[] = [
+    ...(narrow && main ? [main] : []),
+    ...(canMoveToTop(job) ? [{ label: 'Move to top', run: () => actions.moveToTop(job.id) }] : []),
+    ...(isFinishedOk(job)
+      ? [
+          { label: 'Export…', run: () => actions.askExport({ kind: 'job', jobId: job.id }, name) },
+          { label: 'Show in folder', run: () => actions.reveal(job.id) },
+        ]
+      : []),
+    { label: 'Remove…', run: () => actions.askRemove(job), danger: true },
+  ];
+
   return (
     <div
-      className={`job-row job-row--${job.state}${selected ? ' job-row--selected' : ''}`}
+      className={`job-row job-row--${job.state}${selected ? ' job-row--selected' : ''}${narrow ? ' job-row--narrow' : ''}`}
       role="listitem"
       tabIndex={0}
       data-index={index}
@@ -65,6 +85,7 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
               {stageLabel && <span className="job-row__stage">{stageLabel}</span>}
               {progress?.text && job.state === 'running' && <span className="job-row__steps">{progress.text}</span>}
               {eta && <span className="job-row__eta">{eta}</span>}
+              {job.state === 'queued' && job.check === 'passed' && job.estimate && <span className="job-row__eta">{typicalText(job)}</span>}
               {job.state === 'succeeded' && job.result?.cached && <span className="job-row__steps">Made earlier — reused</span>}
             </>
           )}
@@ -75,35 +96,20 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
         <button type="button" className="button button--small" onClick={() => actions.openDetails(job.id)} aria-label={`Details of ${name}`}>
           Details
         </button>
-        {canMoveToTop(job) && (
-          <button type="button" className="button button--small" onClick={() => actions.moveToTop(job.id)} aria-label={`Move ${name} to top`}>
-            Move to top
+        {!narrow && main && (
+          <button type="button" className="button button--small" onClick={main.run} aria-label={`${main.label} ${name}`}>
+            {main.label}
           </button>
         )}
-        {canCancel(job) && (
-          <button type="button" className="button button--small" onClick={() => actions.cancel(job.id)} aria-label={`Cancel ${name}`}>
-            Cancel
-          </button>
-        )}
-        {canRetry(job) && (
-          <button type="button" className="button button--small" onClick={() => actions.retry(job.id)} aria-label={`Retry ${name}`}>
-            Retry
-          </button>
-        )}
-        {isFinishedOk(job) && (
-          <>
-            <button type="button" className="button button--small" onClick={() => actions.askExport({ kind: 'job', jobId: job.id }, name)} aria-label={`Export ${name}`}>
-              Export
-            </button>
-            <button type="button" className="button button--small" onClick={() => actions.reveal(job.id)} aria-label={`Show ${name} proof in folder`}>
-              Show in folder
-            </button>
-          </>
-        )}
-        <button type="button" className="button button--small button--quiet" onClick={() => actions.askRemove(job.id, name)} aria-label={`Remove ${name}`}>
-          Remove
-        </button>
+        <RowMenu label={`More actions for ${name}`} items={menu} />
       </div>
     </div>
   );
 });
+
+/** The one action a row shows beside Details: Cancel while it can be cancelled, Retry where retrying can help. */
+function mainAction(job: Job, actions: JobActions): MenuAction | undefined {
+  if (canCancel(job)) return { label: 'Cancel', run: () => actions.askCancel(job) };
+  if (canRetry(job)) return { label: 'Retry', run: () => actions.retry(job.id) };
+  return undefined;
+}

@@ -1,5 +1,9 @@
-// The prover's state when it matters to people: the one-time preparation (with its real progress), a restart,
-// or a failure. Ready and busy say nothing: the job list already shows the work.
+// The prover's state when it matters to people: getting ready (with its real progress), a restart, or a failure
+// with what can be done about it. Ready and busy say nothing: the job list already shows the work.
+import { useState } from 'react';
+import type { JobError } from '../../../common/ipc-contract.js';
+import { api } from '../api.js';
+import { attempt } from '../lib/use-job-actions.js';
 import { useShutterproof } from '../store/store.js';
 import { JobErrorView } from './job-error-view.js';
 import { ProgressBar } from './progress-bar.js';
@@ -11,7 +15,8 @@ export function ProverBanner() {
     const fraction = status.total > 0 ? Math.min(1, status.done / status.total) : null;
     return (
       <div className="banner" role="status">
-        <p className="banner__title">Preparing the prover — first time only</p>
+        <p className="banner__title">Getting the prover ready — about a minute</p>
+        <p className="banner__text muted">The first time on a computer it takes several minutes. Photos wait for it.</p>
         <p className="banner__text">{status.label}</p>
         <ProgressBar fraction={fraction} label="Preparing the prover" />
         {status.total > 0 && (
@@ -37,10 +42,28 @@ export function ProverBanner() {
       </div>
     );
   }
+  return <FailedBanner error={status.error} />;
+}
+
+function FailedBanner({ error }: { error: JobError }) {
+  const [copied, setCopied] = useState(false);
+  const log = [`${error.code}: ${error.message}`, error.detail ?? ''].filter(Boolean).join('\n');
   return (
     <div className="banner banner--error">
       <p className="banner__title">The prover could not start.</p>
-      <JobErrorView error={status.error} />
+      <JobErrorView error={error} />
+      <div className="banner__buttons">
+        <button type="button" className="button button--primary" onClick={() => void attempt(() => api().prover.restart(), 'Could not start the prover')}>
+          Try again
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void attempt(async () => (await navigator.clipboard.writeText(log), setCopied(true)), 'Could not copy the log')}
+        >
+          {copied ? 'Copied' : 'Copy the log'}
+        </button>
+      </div>
     </div>
   );
 }

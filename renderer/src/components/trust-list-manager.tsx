@@ -40,13 +40,13 @@ export function TrustListManager() {
           <input type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="e.g. Newsroom cameras" />
         </label>
         <label className="button">
-          {busy ? 'Importing…' : 'Import a PEM file…'}
+          {busy ? 'Importing…' : 'Import a certificate file…'}
           <input
             ref={fileRef}
             className="visually-hidden"
             type="file"
             accept=".pem,.crt,.cer,application/x-pem-file"
-            aria-label="Import a trust list (PEM file)"
+            aria-label="Import a trust list (certificate file)"
             disabled={busy}
             onChange={(e) => {
               const file = e.target.files?.[0];

@@ -53,6 +53,20 @@ export function buildJobList(jobs: ReadonlyMap<string, Job>, groups: ReadonlyMap
   return items;
 }
 
+/**
+ * A group's name: the folder it came from, or the time of the drop (a name made only of a count says nothing the
+ * counts beside it do not).
+ */
+export function groupTitle(group: JobGroup, now = Date.now()): string {
+  const folder = /^\d+ photos? from (.+)$/.exec(group.label)?.[1];
+  if (folder) return folder;
+  if (!/^\d+ photos?$/.test(group.label) && group.label !== 'Photos') return group.label;
+  const at = new Date(group.createdAt);
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const sameDay = new Date(now).toDateString() === at.toDateString();
+  return sameDay ? `Added at ${time}` : `Added ${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+}
+
 export function countsText(counts: GroupCounts): string {
   const parts = [`${counts.total} ${counts.total === 1 ? 'photo' : 'photos'}`];
   if (counts.done) parts.push(`${counts.done} ready`);

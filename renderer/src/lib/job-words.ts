@@ -1,7 +1,8 @@
 // How a job is described to people: its state in plain words, how far along it is, and how long is left.
 // Progress is computed only from what main reported; when nothing is measured the bar is indeterminate rather than
 // invented.
-import type { Job, JobState } from '../../../common/ipc-contract.js';
+import type { ErrorCode } from '../../../common/error-codes.js';
+import type { Job, JobState, ProverStatus } from '../../../common/ipc-contract.js';
 
 export const STATE_WORDS: Record<JobState, string> = {
   queued: 'Waiting',
@@ -69,8 +70,54 @@ export function canCancel(job: Job): boolean {
   return job.state === 'queued' || job.state === 'running';
 }
 
+/** Failures where the photo is fine and trying again can go differently (a busier computer, a full disk freed). */
+const WORTH_RETRYING: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'disk_full', 'output_unwritable', 'internal_error', 'unreadable_file']);
+
+/** Retry only where it can help: a verdict about the photo itself would only fail again the same way. */
 export function canRetry(job: Job): boolean {
-  return job.state === 'failed' || job.state === 'cancelled' || job.state === 'interrupted';
+  if (job.state === 'cancelled' || job.state === 'interrupted') return true;
+  if (job.state !== 'failed') return false;
+  return !job.error || job.error.retryable || WORTH_RETRYING.has(job.error.code);
+}
+
+/** What a waiting or running row says it is waiting for: its quick check, or a prover that is still getting ready. */
+export function waitingFor(job: Job, prover: ProverStatus | null): string | null {
+  if (job.state === 'queued' && job.check === 'pending') return 'Checking the photo…';
+  const notReady = prover?.state === 'starting' || prover?.state === 'warming' || prover?.state === 'restarting';
+  if (notReady && (job.state === 'queued' || job.state === 'running')) return 'Waiting for the prover';
+  return null;
+}
+
+/** Time left on a running job, counted down from main's finishing time between its steps. */
+export function remainingText(job: Job, now: number): string | null {
+  if (job.state !== 'running') return null;
+  // Without main's finishing time, the prover's own figure for its current step is the best there is.
+  if (job.estimate?.finishAt === undefined) return formatEta(job.progress?.etaMs);
+  const left = job.estimate.finishAt - now;
+  if (left <= 15_000) return 'almost done';
+  return formatEta(left);
+}
+
+/** Minutes of work a running job has done (what Cancel or Remove would throw away). */
+export function workDoneText(job: Job, now: number): string | null {
+  if (job.state !== 'running' || job.startedAt === undefined) return null;
+  const minutes = Math.floor((now - job.startedAt) / 60_000);
+  return minutes < 1 ? null : minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** How long everything still to do will take: running jobs to their finishing time, waiting ones at this computer's pace. */
+export function queueRemainingMs(jobs: Iterable<Job>, now: number, concurrency: number): { ms: number; photos: number; measured: boolean } | null {
+  let ms = 0;
+  let photos = 0;
+  let measured = true;
+  for (const job of jobs) {
+    if (job.state === 'running') ms += Math.max(0, (job.estimate?.finishAt ?? now) - now);
+    else if (job.state === 'queued' && job.check !== 'pending') ms += job.estimate?.typicalMs ?? 0;
+    else continue;
+    photos++;
+    if (job.estimate && !job.estimate.measured) measured = false;
+  }
+  return photos ? { ms: ms / Math.max(1, concurrency), photos, measured } : null;
 }
 
 export function canMoveToTop(job: Job): boolean {
@@ -79,4 +126,10 @@ export function canMoveToTop(job: Job): boolean {
 
 export function isFinishedOk(job: Job): boolean {
   return job.state === 'succeeded' && !!job.result;
+}
+
+/** A waiting photo's time, once its check passed: this computer's pace, or a typical figure until it has one. */
+export function typicalText(job: Job): string {
+  const eta = formatEta(job.estimate?.typicalMs)?.replace(/ left$/, '') ?? '';
+  return job.estimate?.measured ? `${eta} once it starts` : `${eta} once it starts (typical)`;
 }

@@ -1,15 +1,18 @@
 // Every job action in one place: each call goes to main, and a rejected call becomes a notice with the error
 // code's sentence and hint. The returned object is stable, so memoised rows do not re-render because of it.
 import { useMemo } from 'react';
-import type { ExportScope } from '../../../common/ipc-contract.js';
+import type { ExportScope, Job } from '../../../common/ipc-contract.js';
 import { apiErrorOf } from '../../../common/preload-api.js';
 import { api } from '../api.js';
 import { useUi } from '../store/ui-store.js';
+import { workDoneText } from './job-words.js';
 
 export interface JobActions {
   cancel(jobId: string): void;
+  /** A waiting photo is cancelled at once; a running proof asks first, because its minutes of work would be lost. */
+  askCancel(job: Job): void;
   retry(jobId: string): void;
-  askRemove(jobId: string, name: string): void;
+  askRemove(job: Job): void;
   remove(jobId: string): Promise<void>;
   moveToTop(jobId: string): void;
   askExport(scope: ExportScope, title: string): void;
@@ -33,7 +36,12 @@ export function useJobActions(): JobActions {
     return {
       cancel: (jobId) => void attempt(() => api().jobs.cancel(jobId)),
       retry: (jobId) => void attempt(() => api().jobs.retry(jobId)),
-      askRemove: (jobId, name) => ui().openDialog({ kind: 'remove', jobId, name }),
+      askCancel: (job) => {
+        if (job.state !== 'running') return void attempt(() => api().jobs.cancel(job.id));
+        ui().openDialog({ kind: 'cancel', jobId: job.id, name: job.file.name, lost: workDoneText(job, Date.now()) });
+      },
+      askRemove: (job) =>
+        ui().openDialog({ kind: 'remove', jobId: job.id, name: job.file.name, running: job.state === 'running', lost: workDoneText(job, Date.now()) }),
       remove: async (jobId) => {
         await attempt(() => api().jobs.remove(jobId));
         if (ui().selectedJobId === jobId) ui().select(null);

@@ -15,7 +15,9 @@ export interface Notice {
 }
 
 export type Dialog =
-  | { kind: 'remove'; jobId: string; name: string }
+  /** `lost`: the work a running proof has done so far, which removing it throws away. */
+  | { kind: 'remove'; jobId: string; name: string; running: boolean; lost: string | null }
+  | { kind: 'cancel'; jobId: string; name: string; lost: string | null }
   | { kind: 'export'; scope: ExportScope; title: string }
   | { kind: 'remove-trust-list'; id: string; name: string };
 

@@ -79,7 +79,7 @@ export function installPageFakeApi(seed: PageFakeSeed): void {
       onChanged: on('settings:changed'),
     },
     trustLists: { list: record('trustLists.list', () => []), import: record('trustLists.import'), remove: record('trustLists.remove'), onChanged: on('trust-lists:changed') },
-    prover: { status: record('prover.status', () => ({ state: 'warming', done: 2, total: 5, label: 'Compiling the signature step' })), onStatus: on('prover:status') },
+    prover: { status: record('prover.status', () => ({ state: 'warming', done: 2, total: 5, label: 'Compiling the signature step' })), restart: record('prover.restart', () => undefined), onStatus: on('prover:status') },
     platform: 'linux',
   };
 }

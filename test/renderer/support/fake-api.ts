@@ -99,6 +99,7 @@ export function createFakeApi(initial: Partial<FakeApi['state']> = {}): FakeApi 
     },
     prover: {
       status: vi.fn(async () => state.status),
+      restart: vi.fn(async () => undefined),
       onStatus: subscribe('prover:status'),
     },
     platform: 'linux',

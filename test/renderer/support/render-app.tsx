@@ -60,6 +60,8 @@ function announceProgrammaticScroll(): void {
 export function useRendererTest(): void {
   installLayout();
   beforeEach(() => {
+    // A wide window unless a test narrows it (happy-dom starts at 1024 px, below the 1100 px of a narrow window).
+    setWindowWidth(1280);
     resetShutterproofStore();
     resetUi();
   });
@@ -76,4 +78,9 @@ export async function renderApp(api: FakeApi) {
   await screen.findByRole('button', { name: /export all finished/i });
   await new Promise((r) => setTimeout(r, 0));
   return result;
+}
+
+export function setWindowWidth(width: number): void {
+  Object.defineProperty(window, 'innerWidth', { configurable: true, value: width });
+  window.dispatchEvent(new Event('resize'));
 }
