@@ -98,7 +98,8 @@ describe('drop a photo, get a proof (real engine, real prover, headless Chromium
 
     bridge.exportFolder = join(f.dir, '..', 'exported');
     await mkdir(bridge.exportFolder, { recursive: true });
-    await row.getByRole('button', { name: 'Export holiday.jpg' }).click();
+    await row.getByRole('button', { name: 'More actions for holiday.jpg' }).click();
+    await page.getByRole('menu', { name: 'More actions for holiday.jpg' }).getByRole('menuitem', { name: 'Export…' }).click();
     await page.getByRole('checkbox', { name: /Include the photo without its Content Credentials/ }).check();
     await page.getByRole('button', { name: 'Choose folder and export' }).click();
     const packPath = join(bridge.exportFolder, 'holiday.proof.json');

@@ -34,8 +34,14 @@ export function installPageFakeApi(seed: PageFakeSeed): void {
       attempts: 1,
       createdAt: now + i,
       ...(state === 'running'
-        ? { stage: { name: 'prove', label: 'Making the proof', index: 3, total: 5 }, progress: { done: 2, total: 5, etaMs: 95_000 } }
+        ? {
+            stage: { name: 'prove', label: 'Making the proof', index: 3, total: 5 },
+            progress: { done: 2, total: 5, etaMs: 95_000 },
+            startedAt: Date.now() - 150_000,
+            estimate: { typicalMs: 420_000, measured: true, finishAt: Date.now() + 270_000 },
+          }
         : {}),
+      ...(state === 'queued' ? { check: 'passed', estimate: { typicalMs: 420_000, measured: true } } : {}),
       ...(state === 'failed'
         ? { error: { code: 'hash_mismatch', message: 'This photo was changed after its Content Credentials were signed.', hint: 'Use the original, unedited file. A proof cannot be made for a changed photo.', retryable: false, detail: 'asset hash 1f.. != 9a..' } }
         : {}),
