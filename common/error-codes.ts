@@ -162,6 +162,12 @@ const table = {
     retryable: false,
     exit: EXIT.internal,
   },
+  exported_copy_missing: {
+    message: 'The exported proof pack is no longer where it was saved.',
+    hint: 'It was moved or deleted. Export the proof again to save a new copy.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
   output_unwritable: {
     message: 'Shutterproof could not save the proof in the chosen folder.',
     hint: 'Choose another output folder in Settings, or check that you may write to this one.',

@@ -47,6 +47,8 @@ export interface Job {
   finishedAt?: number;
   error?: JobError;
   result?: JobResult;
+  /** Where this job's pack was last exported to: "Show in folder" opens that copy. */
+  exportedTo?: string;
 }
 
 export interface JobEstimate {
@@ -126,6 +128,8 @@ export interface ExportOutcome {
   folder: string;
   packs: number;
   photos: number;
+  /** A job whose exported copy "Show in folder" opens (null when nothing was exported). */
+  revealJobId: string | null;
 }
 
 export interface VerifyOutcome {
@@ -212,6 +216,7 @@ export interface InvokeMap {
   'jobs:logs': (jobId: string, after: number) => { lines: LogLine[]; lastSeq: number };
   /** Asks for a folder with a native dialog, then copies proof packs there; null when the user cancelled. */
   'jobs:export': (req: { scope: ExportScope; includeStrippedPhoto: boolean }) => ExportOutcome | null;
+  /** Shows the job's exported pack in the file manager (the original photo when it has none). */
   'jobs:reveal': (jobId: string) => void;
   'verify:run': (req: { packPath: string; photoPath?: string }) => VerifyOutcome;
   'settings:get': () => Settings;

@@ -1,5 +1,6 @@
 // What each invoke channel does: a thin mapping from the IPC contract onto the engine, settings and trust lists.
 // Native dialogs and the file manager come in through `Desktop`, so this module holds no Electron calls.
+import { existsSync, mkdirSync } from 'node:fs';
 import { ShutterproofError } from '../common/error-codes.js';
 import type { AddOutcome } from '../common/ipc-contract.js';
 import type { Emit } from './jobs/event-batcher.js';
@@ -53,14 +54,18 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit, pa
     'jobs:move-to-top': (id) => engine.moveToTop(id),
     'jobs:logs': (id, after) => engine.logsOf(id, after),
     'jobs:export': async ({ scope, includeStrippedPhoto }) => {
-      const folder = await desktop.pickFolder('Export proof packs to…', settings.get().outputFolder);
+      // The suggested folder is made first, so the dialog opens in it; the folder chosen is suggested next time.
+      const folder = await desktop.pickFolder('Export proof packs to…', suggestedFolder(settings.get().outputFolder));
       if (!folder) return null;
-      return engine.exportTo(folder, scope, includeStrippedPhoto);
+      const outcome = await engine.exportTo(folder, scope, includeStrippedPhoto);
+      if (folder !== settings.get().outputFolder) setSettings({ outputFolder: folder });
+      return outcome;
     },
     'jobs:reveal': (id) => {
       const job = engine.get(id);
       if (!job) throw new ShutterproofError('bad_request', `no job ${id}`);
-      desktop.reveal(job.result?.packPath ?? job.file.path);
+      if (job.exportedTo && !existsSync(job.exportedTo)) throw new ShutterproofError('exported_copy_missing', job.exportedTo);
+      desktop.reveal(job.exportedTo ?? job.file.path);
     },
     'verify:run': (req) => {
       checkGivenPath(req.packPath, paths);
@@ -73,7 +78,7 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit, pa
       return setSettings(patch);
     },
     'settings:pick-output-folder': async () => {
-      const folder = await desktop.pickFolder('Save proof packs in…', settings.get().outputFolder);
+      const folder = await desktop.pickFolder('Export proof packs to…', suggestedFolder(settings.get().outputFolder));
       return folder ? setSettings({ outputFolder: folder }) : settings.get();
     },
     'trust-lists:list': () => trustLists.list(),
@@ -95,4 +100,14 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit, pa
     'prover:status': () => engine.proverStatus(),
     'prover:restart': () => engine.restartProver(),
   };
+}
+
+/** The folder to open a dialog in: made if missing (the default, Documents/Shutterproof, is new on a first export). */
+function suggestedFolder(folder: string): string {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    // Not creatable (a removed drive, no permission): the dialog opens wherever the system chooses.
+  }
+  return folder;
 }

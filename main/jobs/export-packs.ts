@@ -1,19 +1,30 @@
 // Copies finished proof packs (and, when asked, the photos with their manifest removed) into a folder the user chose.
 // Each copy lands under a temporary name and is renamed into place, so the folder never holds half a pack; an
-// existing file is never overwritten ("photo (2).proof.json").
+// existing file is never overwritten ("photo (2).proof.json"). Where each job's pack went is kept, so "Show in folder"
+// opens the copy the user has rather than the app's own.
 import { copyFile, rename, rm, access } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ExportOutcome, Job } from '../../common/ipc-contract.js';
 
-export async function exportPacks(jobs: Job[], folder: string, includeStrippedPhoto: boolean): Promise<ExportOutcome> {
+/** `onWritten` hears of each pack as soon as it is in place, so a failure part-way keeps what was exported. */
+export async function exportPacks(
+  jobs: Job[],
+  folder: string,
+  includeStrippedPhoto: boolean,
+  onWritten: (jobId: string, packCopy: string) => void,
+): Promise<ExportOutcome> {
   let packs = 0;
   let photos = 0;
+  let revealJobId: string | null = null;
   const taken = new Set<string>();
   for (const job of jobs) {
     const result = job.result;
     if (job.state !== 'succeeded' || !result) continue;
     const stem = job.file.name.replace(/\.(jpe?g|png)$/i, '');
-    await copyAtomic(result.packPath, await freeName(folder, `${stem}.proof.json`, taken));
+    const packCopy = await freeName(folder, `${stem}.proof.json`, taken);
+    await copyAtomic(result.packPath, packCopy);
+    onWritten(job.id, packCopy);
+    revealJobId ??= job.id;
     packs++;
     if (includeStrippedPhoto && result.strippedPath && (await exists(result.strippedPath))) {
       const ext = extname(result.strippedPath) || extname(job.file.name);
@@ -21,7 +32,7 @@ export async function exportPacks(jobs: Job[], folder: string, includeStrippedPh
       photos++;
     }
   }
-  return { folder, packs, photos };
+  return { folder, packs, photos, revealJobId };
 }
 
 async function copyAtomic(from: string, to: string): Promise<void> {

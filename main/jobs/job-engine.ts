@@ -170,7 +170,7 @@ export class JobEngine {
   }
 
   exportTo(folder: string, scope: ExportScope, includeStrippedPhoto: boolean): Promise<ExportOutcome> {
-    return exportPacks(this.jobsIn(scope), folder, includeStrippedPhoto);
+    return exportPacks(this.jobsIn(scope), folder, includeStrippedPhoto, (id, packCopy) => this.book.update(id, { exportedTo: packCopy }));
   }
 
   get(id: string): Job | undefined {

@@ -33,8 +33,10 @@ export async function runProof(job: Job, ctx: ProofContext): Promise<ProofOutcom
     return { ok: false, error: jobError(code, (error as Error).message) };
   }
   ctx.log('info', `Attempt ${job.attempts + 1}: proving ${job.file.name}.`);
+  // The photo without its credentials is always kept beside the pack, so Export can include it whatever the setting
+  // said when the proof was made (the setting only ticks the dialog's box).
   const outcome = await ctx.prover.run(
-    { id: job.id, op: 'prove', input: job.file.path, out: ctx.packsDir, ...(trustList ? { trustList } : {}), strip: ctx.settings.includeStrippedPhoto },
+    { id: job.id, op: 'prove', input: job.file.path, out: ctx.packsDir, ...(trustList ? { trustList } : {}), strip: true },
     {
       signal: ctx.signal,
       timeoutMs: ctx.settings.jobTimeoutMinutes * 60_000,

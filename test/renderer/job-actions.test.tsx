@@ -24,9 +24,10 @@ function fixture() {
   const running = makeJob({ groupId: group.id, name: 'running.jpg', state: 'running' });
   const failed = makeJob({ groupId: group.id, name: 'failed.jpg', state: 'failed', error: { ...errorInfo('prover_crashed'), code: 'prover_crashed' } });
   const verdict = makeJob({ groupId: group.id, name: 'plain.jpg', state: 'failed', error: { ...errorInfo('no_content_credentials'), code: 'no_content_credentials' } });
-  const done = makeJob({ groupId: group.id, name: 'done.jpg', state: 'succeeded', result: makeResult() });
-  const api = createFakeApi({ groups: [group], jobs: [queued, running, failed, verdict, done] });
-  return { api, group, queued, running, failed, done };
+  const done = makeJob({ groupId: group.id, name: 'done.jpg', state: 'succeeded', result: makeResult(), exportedTo: '/home/ana/Desktop/proofs/done.proof.json' });
+  const fresh = makeJob({ groupId: group.id, name: 'fresh.jpg', state: 'succeeded', result: makeResult() });
+  const api = createFakeApi({ groups: [group], jobs: [queued, running, failed, verdict, done, fresh] });
+  return { api, group, queued, running, failed, done, fresh };
 }
 
 describe('job actions', () => {
@@ -52,6 +53,12 @@ describe('job actions', () => {
     expect(api.jobs.moveToTop).toHaveBeenCalledWith(queued.id);
     await fromMenu(user, 'done.jpg', 'Show in folder');
     expect(api.jobs.reveal).toHaveBeenCalledWith(done.id);
+    // Show in folder opens the exported copy: a proof not exported yet has only Export.
+    await user.click(screen.getByRole('button', { name: 'More actions for fresh.jpg' }));
+    const freshMenu = screen.getByRole('menu', { name: 'More actions for fresh.jpg' });
+    expect(within(freshMenu).getByRole('menuitem', { name: 'Export…' })).toBeTruthy();
+    expect(within(freshMenu).queryByRole('menuitem', { name: 'Show in folder' })).toBeNull();
+    await user.keyboard('{Escape}');
     // Actions that make no sense for a state are not offered.
     expect(screen.queryByRole('button', { name: 'Retry queued.jpg' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Export queued.jpg' })).toBeNull();
@@ -87,6 +94,25 @@ describe('job actions', () => {
     expect(api.jobs.export).toHaveBeenCalledWith({ scope: { kind: 'job', jobId: done.id }, includeStrippedPhoto: false });
     expect(await screen.findByText('Exported 1 proof pack.')).toBeTruthy();
     expect(screen.getByText('/home/ana/Desktop/proofs')).toBeTruthy();
+    // The notice opens what it wrote.
+    vi.mocked(api.jobs.reveal).mockClear();
+    const notice = screen.getByText('Exported 1 proof pack.').closest('.notice') as HTMLElement;
+    await user.click(within(notice).getByRole('button', { name: 'Show in folder' }));
+    expect(api.jobs.reveal).toHaveBeenCalledWith(done.id);
+  });
+
+  it('export says why the photo cannot be included for a proof made without a copy of it', async () => {
+    const old = makeJob({ name: 'old.jpg', state: 'succeeded', result: makeResult({ strippedPath: undefined }) });
+    const api = createFakeApi({ jobs: [old] });
+    api.state.settings = { ...defaultSettings(), includeStrippedPhoto: true };
+    await renderApp(api);
+    const user = userEvent.setup();
+    await fromMenu(user, 'old.jpg', 'Export…');
+    const dialog = screen.getByRole('dialog', { name: 'Export old.jpg' });
+    const box = within(dialog).getByRole('checkbox', { name: /include the photo/i }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(box.checked).toBe(false);
+    expect(within(dialog).getByText(/kept no copy of the photo: only the proof pack can be exported/)).toBeTruthy();
   });
 
   it('exports a group and everything finished', async () => {

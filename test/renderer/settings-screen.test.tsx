@@ -63,7 +63,11 @@ describe('settings screen', () => {
     await user.selectOptions(defaultList, '');
     expect(api.settings.set).toHaveBeenLastCalledWith({ defaultTrustListId: null });
 
-    await user.click(screen.getByRole('button', { name: 'Choose…' }));
+    // Named for what it is: where Export opens, not a folder proofs are saved in by themselves.
+    expect(screen.getByText('Export to')).toBeTruthy();
+    expect(screen.getByText('Export suggests this folder. Proofs stay inside Shutterproof until you export them.')).toBeTruthy();
+    expect(screen.queryByText('Save proofs in')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Change the export folder' }));
     expect(api.settings.pickOutputFolder).toHaveBeenCalled();
     expect(await screen.findByText('/media/usb/proofs')).toBeTruthy();
     act(() => document.documentElement.removeAttribute('data-theme'));

@@ -66,8 +66,9 @@ describe('job logs', () => {
 });
 
 describe('export', () => {
-  it('copies packs (and stripped photos when asked) without overwriting', async () => {
-    const h = makeEngine({ settings: { includeStrippedPhoto: true } });
+  it('copies packs (and stripped photos when asked, whatever the setting was while proving) without overwriting', async () => {
+    // The setting is off while proving: the photo copy is kept anyway, so asking at export time still includes it.
+    const h = makeEngine({ settings: { includeStrippedPhoto: false } });
     open.push(h);
     h.engine.open();
     const dir = tempDir('sp-photos-');
@@ -75,7 +76,10 @@ describe('export', () => {
     await until(() => h.engine.activity().fraction === null && h.engine.list().jobs.every((j) => j.finishedAt));
     const folder = tempDir('sp-export-');
     writeFileSync(join(folder, 'a.proof.json'), 'already here');
-    expect(await h.engine.exportTo(folder, { kind: 'all' }, true)).toEqual({ folder, packs: 1, photos: 1 });
+    const proved = h.engine.list().jobs.find((j) => j.file.name === 'a.jpg')!;
+    expect(await h.engine.exportTo(folder, { kind: 'all' }, true)).toEqual({ folder, packs: 1, photos: 1, revealJobId: proved.id });
+    // Show in folder opens this copy from now on.
+    expect(h.engine.get(proved.id)?.exportedTo).toBe(join(folder, 'a (2).proof.json'));
     expect(readdirSync(folder).sort()).toEqual(['a (2).proof.json', 'a.no-credentials.jpg', 'a.proof.json']);
     expect(readFileSync(join(folder, 'a.proof.json'), 'utf8')).toBe('already here');
     expect(JSON.parse(readFileSync(join(folder, 'a (2).proof.json'), 'utf8')).format).toBe(PROOF_PACK_FORMAT);

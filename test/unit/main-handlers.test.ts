@@ -1,4 +1,6 @@
 // Handlers and settings without Electron: a fake desktop for dialogs, electron-store replaced by a Map.
+import { existsSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type Desktop } from '../../main/handlers.js';
 import { TrustListStore } from '../../main/jobs/trust-lists.js';
@@ -21,6 +23,7 @@ vi.mock('electron-store', () => ({
 }));
 
 const open: Harness[] = [];
+const settingsOf = (handlers: ReturnType<typeof createHandlers>) => handlers['settings:get']() as ReturnType<ReturnType<typeof openSettings>['get']>;
 afterEach(async () => {
   backing.clear();
   await Promise.all(open.splice(0).map((h) => h.engine.close()));
@@ -42,7 +45,7 @@ describe('handlers', () => {
     const h = makeEngine();
     open.push(h);
     h.engine.open();
-    const settings = openSettings(defaultSettings('/tmp'));
+    const settings = openSettings(defaultSettings(tempDir('sp-documents-')));
     const trustLists = new TrustListStore(tempDir(), async () => ({ root: '1' }));
     const events: [string, unknown][] = [];
     const revealed: string[] = [];
@@ -56,11 +59,26 @@ describe('handlers', () => {
     const { h, handlers, revealed } = setup(out);
     await handlers['jobs:add']({ paths: [photo(tempDir('sp-photos-'), 'x.jpg')] });
     await until(() => h.engine.list().jobs[0]?.state === 'succeeded');
-    expect(await handlers['jobs:export']({ scope: { kind: 'all' }, includeStrippedPhoto: false })).toEqual({ folder: out, packs: 1, photos: 0 });
-    handlers['jobs:reveal'](h.engine.list().jobs[0].id);
-    expect(revealed[0]).toMatch(/x\.proof\.json$/);
+    const job = h.engine.list().jobs[0];
+    // Before any export, Show in folder has no pack of the user's to open: it shows the photo.
+    handlers['jobs:reveal'](job.id);
+    expect(revealed.at(-1)).toBe(job.file.path);
+    // Every proof keeps the photo without its credentials, so it can be included whatever the setting said.
+    expect(await handlers['jobs:export']({ scope: { kind: 'all' }, includeStrippedPhoto: true })).toEqual({ folder: out, packs: 1, photos: 1, revealJobId: job.id });
+    expect(readdirSync(out).sort()).toEqual(['x.no-credentials.jpg', 'x.proof.json']);
+    handlers['jobs:reveal'](job.id);
+    expect(revealed.at(-1)).toBe(join(out, 'x.proof.json'));
+    // The folder chosen is the one suggested next time.
+    expect(settingsOf(handlers).outputFolder).toBe(out);
+    // The exported copy moved away: a sentence that says so, not a file manager at nothing.
+    unlinkSync(join(out, 'x.proof.json'));
+    expect(() => handlers['jobs:reveal'](job.id)).toThrow(expect.objectContaining({ code: 'exported_copy_missing' }));
+    backing.clear();
     const cancelled = setup(null);
+    // The suggested folder (Documents/Shutterproof on a first export) exists when the dialog opens in it.
+    expect(existsSync(settingsOf(cancelled.handlers).outputFolder)).toBe(false);
     expect(await cancelled.handlers['jobs:export']({ scope: { kind: 'all' }, includeStrippedPhoto: false })).toBeNull();
+    expect(existsSync(settingsOf(cancelled.handlers).outputFolder)).toBe(true);
     expect(await cancelled.handlers['dialog:pick-photos']()).toBeNull();
   });
 

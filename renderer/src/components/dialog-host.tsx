@@ -1,6 +1,7 @@
 // Shows the one open dialog: confirm removing a job or a trust list, or choose what to export.
 import { useState } from 'react';
-import type { ExportScope } from '../../../common/ipc-contract.js';
+import { useShallow } from 'zustand/react/shallow';
+import type { ExportScope, Job } from '../../../common/ipc-contract.js';
 import { api } from '../api.js';
 import { attempt, useJobActions } from '../lib/use-job-actions.js';
 import { useShutterproof } from '../store/store.js';
@@ -59,17 +60,26 @@ function ConfirmRemove({ title, text, onClose, onRemove }: { title: string; text
 
 function ExportDialog({ scope, title, onClose, onExport }: { scope: ExportScope; title: string; onClose(): void; onExport(scope: ExportScope, strip: boolean): Promise<void> }) {
   const preferred = useShutterproof((s) => s.settings?.includeStrippedPhoto ?? false);
-  const [includePhoto, setIncludePhoto] = useState(preferred);
+  const { proofs, withoutCopy } = useShutterproof(useShallow((s) => photoCopies(s.jobs.values(), scope)));
+  const noCopies = proofs > 0 && withoutCopy === proofs;
+  const [includePhoto, setIncludePhoto] = useState(preferred && !noCopies);
   return (
     <Modal title={`Export ${title}`} onClose={onClose}>
       <p>You will choose a folder next. Each proof pack is a .proof.json file anyone can check.</p>
       <label className="check">
-        <input type="checkbox" checked={includePhoto} onChange={(e) => setIncludePhoto(e.target.checked)} />
+        <input type="checkbox" checked={includePhoto} disabled={noCopies} onChange={(e) => setIncludePhoto(e.target.checked)} />
         <span>
           Include the photo without its Content Credentials
           <small>Publish this copy beside the proof: it matches the proof but carries no certificate, serial number or location.</small>
         </span>
       </label>
+      {withoutCopy > 0 && (
+        <p className="modal__note">
+          {noCopies
+            ? 'This proof was made by an earlier version of Shutterproof, which kept no copy of the photo: only the proof pack can be exported. Prove the photo again to include it.'
+            : `${withoutCopy} of these ${proofs} proofs were made by an earlier version of Shutterproof, which kept no copy of the photo: only their proof packs will be exported.`}
+        </p>
+      )}
       <DialogButtons
         cancel="Cancel"
         confirm="Choose folder and export"
@@ -104,4 +114,12 @@ function DialogButtons(props: { cancel: string; confirm: string; kind: 'primary'
       </button>
     </div>
   );
+}
+
+/** How many finished proofs an export takes, and how many of them have no photo copy to include. */
+function photoCopies(jobs: Iterable<Job>, scope: ExportScope): { proofs: number; withoutCopy: number } {
+  const inScope = [...jobs].filter(
+    (j) => j.state === 'succeeded' && j.result && (scope.kind === 'all' || (scope.kind === 'job' ? j.id === scope.jobId : j.groupId === scope.groupId)),
+  );
+  return { proofs: inScope.length, withoutCopy: inScope.filter((j) => !j.result?.strippedPath).length };
 }

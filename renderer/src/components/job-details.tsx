@@ -64,9 +64,11 @@ export function JobDetails({ jobId, drawer = false }: { jobId: string; drawer?: 
               <button type="button" className="button button--primary" onClick={() => actions.askExport({ kind: 'job', jobId: job.id }, job.file.name)}>
                 Export…
               </button>
-              <button type="button" className="button" onClick={() => actions.reveal(job.id)}>
-                Show in folder
-              </button>
+              {job.exportedTo && (
+                <button type="button" className="button" onClick={() => actions.reveal(job.id)} title={job.exportedTo}>
+                  Show in folder
+                </button>
+              )}
             </>
           )}
         </div>

@@ -51,7 +51,7 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
     ...(isFinishedOk(job)
       ? [
           { label: 'Export…', run: () => actions.askExport({ kind: 'job', jobId: job.id }, name) },
-          { label: 'Show in folder', run: () => actions.reveal(job.id) },
+          ...(job.exportedTo ? [{ label: 'Show in folder', run: () => actions.reveal(job.id) }] : []),
         ]
       : []),
     { label: 'Remove…', run: () => actions.askRemove(job), danger: true },

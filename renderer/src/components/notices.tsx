@@ -62,6 +62,11 @@ function NoticeItem({ notice: n }: { notice: Notice }) {
             <pre>{n.detail}</pre>
           </details>
         )}
+        {n.action && (
+          <button type="button" className="button button--small notice__action" onClick={n.action.run}>
+            {n.action.label}
+          </button>
+        )}
       </div>
       <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label="Dismiss">
         ×

@@ -53,7 +53,13 @@ export function useJobActions(): JobActions {
         if (!outcome) return; // null: the user closed the folder dialog; undefined: already reported
         const packs = `${outcome.packs} proof ${outcome.packs === 1 ? 'pack' : 'packs'}`;
         const photos = outcome.photos ? ` and ${outcome.photos} ${outcome.photos === 1 ? 'photo' : 'photos'}` : '';
-        ui().notify({ tone: 'success', title: `Exported ${packs}${photos}.`, lines: [outcome.folder] });
+        const shown = outcome.revealJobId;
+        ui().notify({
+          tone: 'success',
+          title: `Exported ${packs}${photos}.`,
+          lines: [outcome.folder],
+          ...(shown ? { action: { label: 'Show in folder', run: () => void attempt(() => api().jobs.reveal(shown)) } } : {}),
+        });
       },
       reveal: (jobId) => void attempt(() => api().jobs.reveal(jobId)),
       openDetails: (jobId) => ui().select(jobId),

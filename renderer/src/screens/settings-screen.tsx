@@ -70,19 +70,21 @@ export function SettingsScreen() {
         />
         <NumberField label="Time limit per proof" value={settings.jobTimeoutMinutes} min={1} max={24 * 60} unit="minutes" onSave={(jobTimeoutMinutes) => void save({ jobTimeoutMinutes })} />
         <div className="field">
-          <span className="field__label">Save proofs in</span>
+          <span className="field__label">Export to</span>
           <span className="field__control">
             <code className="field__path">{settings.outputFolder}</code>
             <button
               type="button"
               className="button"
+              aria-label="Change the export folder"
               onClick={() =>
                 void attempt(() => api().settings.pickOutputFolder(), 'Could not change the folder').then((next) => next && useShutterproof.getState().setSettings(next))
               }
             >
-              Choose…
+              Change…
             </button>
           </span>
+          <span className="field__note">Export suggests this folder. Proofs stay inside Shutterproof until you export them.</span>
         </div>
         <label className="field">
           <span className="field__label">Default trust list</span>

@@ -12,6 +12,8 @@ export interface Notice {
   lines?: string[];
   hint?: string;
   detail?: string;
+  /** One button beside the text, e.g. "Show in folder" after an export. */
+  action?: { label: string; run(): void };
 }
 
 export type Dialog =

@@ -27,7 +27,8 @@ export function makeJob(overrides: Partial<Job> & { name?: string } = {}): Job {
 
 export function makeResult(overrides: Partial<JobResult> = {}): JobResult {
   return {
-    packPath: '/home/ana/Documents/Shutterproof/photo.proof.json',
+    packPath: '/home/ana/.config/Shutterproof/packs/j1/photo.proof.json',
+    strippedPath: '/home/ana/.config/Shutterproof/packs/j1/photo.stripped.jpg',
     publicInputs: { assetHash: 'ab'.repeat(32), trustRoot: '987654321' },
     verified: true,
     circuit: { id: 'c2pa-es256', version: 1, vkHash: '42' },

@@ -2,7 +2,7 @@
 // the test can emit any main -> renderer event. Subscriptions are counted so tests can check tear-down.
 import { vi } from 'vitest';
 import { errorInfo, type ErrorCode } from '../../../common/error-codes.js';
-import type { EventMap, Job, JobGroup, LogLine, ProverStatus, Settings, TrustListView } from '../../../common/ipc-contract.js';
+import type { EventMap, ExportScope, Job, JobGroup, LogLine, ProverStatus, Settings, TrustListView } from '../../../common/ipc-contract.js';
 import { encodeApiError, type ShutterproofApi } from '../../../common/preload-api.js';
 
 type Listener<E extends keyof EventMap> = (payload: EventMap[E]) => void;
@@ -67,7 +67,7 @@ export function createFakeApi(initial: Partial<FakeApi['state']> = {}): FakeApi 
         const lines = (state.logs[jobId] ?? []).filter((l) => l.seq > after);
         return { lines, lastSeq: state.logs[jobId]?.at(-1)?.seq ?? 0 };
       }),
-      export: vi.fn(async () => ({ folder: '/home/ana/Desktop/proofs', packs: 1, photos: 0 })),
+      export: vi.fn(async (req: { scope: ExportScope }) => ({ folder: '/home/ana/Desktop/proofs', packs: 1, photos: 0, revealJobId: req.scope.kind === 'job' ? req.scope.jobId : null })),
       reveal: vi.fn(async () => undefined),
       onChanged: subscribe('jobs:changed'),
       onLog: subscribe('jobs:log'),
