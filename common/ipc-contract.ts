@@ -116,7 +116,8 @@ export interface TrustListView {
 
 export type ProverStatus =
   | { state: 'starting' }
-  | { state: 'warming'; done: number; total: number; label: string }
+  /** `firstTime`: the keys are being made (minutes, once per computer), not loaded (about a minute). */
+  | { state: 'warming'; done: number; total: number; label: string; firstTime?: boolean }
   | { state: 'ready' }
   | { state: 'busy' }
   | { state: 'restarting'; reason: string }

@@ -1,16 +1,16 @@
 // What a Shutterproof proof establishes and what it leaves out (DESIGN §2), in the words people read: the app shows
 // them and every proof pack carries them, so a verifier reads the same sentences.
 export const PROVES = [
-  'The photo carries Content Credentials whose signature is valid (ES256).',
+  'The photo carries Content Credentials with a valid digital signature.',
   'The certificate that signed them is a signing certificate for Content Credentials, issued by an authority on the trust list the proof is anchored in.',
-  "The photo's content has not changed since it was signed: its fingerprint (asset hash) matches the signed credentials.",
-  'Who signed it, and with which device, stays hidden: a verifier learns only the asset hash and the trust list.',
+  "The photo's content has not changed since it was signed: its fingerprint matches the signed credentials.",
+  "Who signed it, and with which device, stays hidden: a verifier learns only the photo's fingerprint and the trust list.",
 ] as const;
 
 export const DOES_NOT_PROVE = [
   'Dates: whether the certificates were valid on any particular day is not checked (no trusted time is proved).',
   'Revocation: whether a certificate was later revoked is not checked.',
-  'Other signing methods: only ES256 (P-256) signatures can be proved.',
+  'Other kinds of signature: only the most common kind used for Content Credentials can be proved today (see Technical details).',
   'Other manifests: only Content Credentials embedded in JPEG and PNG files are read, not remote or sidecar ones.',
   'That the scene is real or the caption true: a proof says who vouched for the file, not what it shows.',
 ] as const;

@@ -5,14 +5,14 @@ import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { ShutterproofError } from '../common/error-codes.js';
 import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../common/prover-protocol.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, trustRoot } from './circuit/index.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, keysCachedIn, trustRoot } from './circuit/index.js';
 import { ensureCompiled } from './compiled-circuit.js';
 import { toFailure } from './failure.js';
 import { checkPhoto } from './check-photo.js';
 import { inspectPhoto } from './inspect-photo.js';
 import { provePhoto } from './prove-photo.js';
 import type { Reporter } from './reporter.js';
-import { APP_VERSION, BACKEND, defaultCacheDir } from './runtime.js';
+import { APP_VERSION, BACKEND, circuitCacheDir, defaultCacheDir } from './runtime.js';
 import { parseTrustList } from './trust/trust-list.js';
 import { readPack, verifyPack } from './verify-pack.js';
 
@@ -87,7 +87,9 @@ async function handle(request: ProverRequest, cacheDir: string, send: Send): Pro
         break;
       }
       case 'warmup': {
-        report.stage('prepare', 'Preparing the prover — first time only', 0, 1);
+        // 'compile' when the keys must be made (minutes, once per computer and version), 'prepare' when they are loaded.
+        const firstTime = !keysCachedIn(circuitCacheDir(cacheDir));
+        report.stage(firstTime ? 'compile' : 'prepare', firstTime ? 'Getting the prover ready for the first time' : 'Getting the prover ready', 0, 1);
         const t0 = Date.now();
         const keys = await ensureCompiled(cacheDir, (done, total, label) => {
           report.progress(done, total);

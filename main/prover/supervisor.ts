@@ -265,8 +265,8 @@ export class ProverSupervisor {
   private onWarmupEvent(event: ProverEvent, markReady: (ok: boolean) => void): void {
     const current = this.currentStatus;
     const label = current.state === 'warming' ? current.label : 'Preparing the prover';
-    if (event.type === 'stage') this.setStatus({ state: 'warming', done: 0, total: 1, label: event.label });
-    else if (event.type === 'progress') this.setStatus({ state: 'warming', done: event.done, total: event.total, label });
+    if (event.type === 'stage') this.setStatus({ state: 'warming', done: 0, total: 1, label: event.label, ...(event.name === 'compile' ? { firstTime: true } : {}) });
+    else if (event.type === 'progress') this.setStatus({ ...(current.state === 'warming' ? current : { state: 'warming' as const }), done: event.done, total: event.total, label });
     else if (event.type === 'log') {
       this.opts.onLog?.(event.level, event.msg);
       if (current.state === 'warming') this.setStatus({ ...current, label: event.msg.slice(0, 120) });

@@ -4,6 +4,6 @@
 export { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from './constants.js';
 export { trustLeaf, trustPath, trustRoot, type CaKey } from './trust-tree.js';
 export { buildWitness, type CircuitWitness, type TrustInput } from './witness.js';
-export { compile, planSteps, prove, type PlannedStep, type ProveHooks, type ProveResult } from './prover.js';
+export { compile, keysCachedIn, planSteps, prove, type PlannedStep, type ProveHooks, type ProveResult } from './prover.js';
 export { verify, type VerificationKey } from './statement.js';
 export { EXPECTED_VK, EXPECTED_VK_HASH } from './expected-vk.js';

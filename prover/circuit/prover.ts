@@ -3,6 +3,8 @@
 //   Sig_structure chain (1..n steps) -> ECDSA(leaf key, SHA-256(S))      -> bind (framing, trust root) = final proof
 // With a helper process (branch-helper.ts, on machines with the cores and memory for it) the branches run at the
 // same time; otherwise one after the other.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Bool, Cache, Field, Proof, UInt8, type JsonProof } from '../o1js.js';
 import { initializeFromCache } from './srs-cache.js';
 import { C2paEs256 } from './bind-step.js';
@@ -60,6 +62,11 @@ export async function compileIssuerBranch(cacheDir: string): Promise<void> {
   })();
   branchCompiled.catch(() => (branchCompiled = undefined));
   return branchCompiled;
+}
+
+/** Whether `cacheDir` holds every program's keys, so that compiling only loads them (seconds, not minutes). */
+export function keysCachedIn(cacheDir: string): boolean {
+  return PROGRAMS.every(([, , program]) => existsSync(join(cacheDir, `wrap-pk-${program.name}`)));
 }
 
 /** Compile (or load from the cache) every program in dependency order. Idempotent within a process. */

@@ -34,7 +34,9 @@ describe('job details', () => {
     expect(within(panel).getByText('What it does not prove')).toBeTruthy();
     expect(within(panel).getByText(/^Dates:/)).toBeTruthy();
     expect(within(panel).getByText(/^Revocation:/)).toBeTruthy();
-    expect(within(panel).getByText(/only ES256/)).toBeTruthy();
+    expect(within(panel).getByText(/^Other kinds of signature: only the most common kind/)).toBeTruthy();
+    // The technical names wait under Technical details.
+    expect(within(panel).getByText('ES256 (ECDSA with P-256 keys and SHA-256)').closest('details')).toBeTruthy();
     expect(within(panel).getByText(/embedded in JPEG and PNG/)).toBeTruthy();
   });
 

@@ -1,5 +1,5 @@
 // The prover banner shows first-time preparation with real progress, restarts and failures, and nothing when ready.
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import { createFakeApi } from './support/fake-api.js';
@@ -23,6 +23,14 @@ describe('prover banner', () => {
     expect(screen.getByText('3 of 4')).toBeTruthy();
 
     act(() => api.emit('prover:status', { state: 'ready' }));
+    expect(screen.queryByText('Getting the prover ready — about a minute')).toBeNull();
+  });
+
+  it('says "several minutes" only when the keys are being made for the first time', async () => {
+    const api = createFakeApi({ status: { state: 'warming', done: 0, total: 3, label: 'Preparing the hashing steps', firstTime: true } });
+    await renderApp(api);
+    expect(await screen.findByText('Getting the prover ready for the first time — several minutes')).toBeTruthy();
+    expect(screen.getByText(/This happens once on this computer/)).toBeTruthy();
     expect(screen.queryByText('Getting the prover ready — about a minute')).toBeNull();
   });
 
@@ -52,8 +60,12 @@ describe('prover banner', () => {
   });
 
   it('says "Waiting for the prover" on rows while it gets ready', async () => {
-    const api = createFakeApi({ status: { state: 'warming', done: 0, total: 4, label: 'Compiling' }, jobs: [makeJob({ name: 'a.jpg', check: 'passed' })] });
+    const api = createFakeApi({ status: { state: 'warming', done: 0, total: 4, label: 'Compiling' }, jobs: [makeJob({ name: 'a.jpg', check: 'passed' }), makeJob({ name: 'b.jpg', state: 'running', stage: { name: 'prove', label: 'Making the proof', index: 0, total: 1 } })] });
     await renderApp(api);
     expect(screen.getByRole('listitem', { name: 'a.jpg, Waiting for the prover' })).toBeTruthy();
+    // A proof already sent to the prover waits too, and says only that.
+    const sent = screen.getByRole('listitem', { name: 'b.jpg, Waiting for the prover' });
+    expect(within(sent).queryByText('Making the proof')).toBeNull();
+    expect(within(sent).getAllByText('Waiting for the prover')).toHaveLength(1);
   });
 });

@@ -112,12 +112,12 @@ function ResultView({ job }: { job: Job }) {
         <dt>Time taken</dt>
         <dd>{result.cached ? 'Made earlier — this proof pack was reused' : formatDuration(result.timings.totalMs)}</dd>
         <dt>Proof pack</dt>
-        <dd className="facts__path">{result.packPath}</dd>
+        {job.exportedTo ? <dd className="facts__path">Exported to {job.exportedTo}</dd> : <dd>Not exported yet: Export… saves a copy to share.</dd>}
       </dl>
       <details className="technical">
         <summary>Technical details</summary>
         <p className="muted">What anyone who checks the proof sees: the photo's fingerprint and the trust list's fingerprint.</p>
-      <dl className="facts">
+        <dl className="facts">
         <dt>Asset hash (public)</dt>
         <dd>
           <code className="hash">{result.publicInputs.assetHash}</code>
@@ -130,7 +130,11 @@ function ResultView({ job }: { job: Job }) {
         <dd>
           {result.circuit.id} v{result.circuit.version}
         </dd>
-      </dl>
+        <dt>Signatures proved</dt>
+        <dd>ES256 (ECDSA with P-256 keys and SHA-256)</dd>
+        <dt>Kept by Shutterproof at</dt>
+        <dd className="facts__path">{result.packPath}</dd>
+        </dl>
       {result.timings.steps.length > 0 && (
         <details className="timings">
           <summary>Timings</summary>

@@ -25,10 +25,11 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
   const name = job.file.name;
   const progress = jobProgress(job);
   const waiting = waitingFor(job, prover);
-  const stateWords = waiting && job.state !== 'running' ? waiting : STATE_WORDS[job.state];
-  const eta = remainingText(job, now);
+  // A proof sent to a prover that is still getting ready is waiting, and says only that (no "Making the proof" beside it).
+  const stateWords = waiting ?? STATE_WORDS[job.state];
+  const eta = waiting ? null : remainingText(job, now);
   // The proving stage is already named by the state; other stages say what is happening now.
-  const stageLabel = job.state === 'running' ? (waiting ?? (job.stage?.label !== stateWords ? job.stage?.label : undefined)) : undefined;
+  const stageLabel = job.state === 'running' && !waiting && job.stage?.label !== stateWords ? job.stage?.label : undefined;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // keys on the row's own buttons keep their meaning
@@ -75,7 +76,7 @@ export const JobRow = memo(function JobRow({ job, index, selected, actions, onAr
           <span className="job-row__name" title={job.file.path}>
             {name}
           </span>
-          <span className={`state state--${job.state}`}>{stateWords}</span>
+          <span className={`state state--${waiting ? 'queued' : job.state}`}>{stateWords}</span>
         </div>
         <div className="job-row__status">
           {job.state === 'failed' || job.state === 'cancelled' ? (

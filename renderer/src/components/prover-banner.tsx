@@ -15,8 +15,10 @@ export function ProverBanner() {
     const fraction = status.total > 0 ? Math.min(1, status.done / status.total) : null;
     return (
       <div className="banner" role="status">
-        <p className="banner__title">Getting the prover ready — about a minute</p>
-        <p className="banner__text muted">The first time on a computer it takes several minutes. Photos wait for it.</p>
+        <p className="banner__title">{status.firstTime ? 'Getting the prover ready for the first time — several minutes' : 'Getting the prover ready — about a minute'}</p>
+        <p className="banner__text muted">
+          {status.firstTime ? 'This happens once on this computer. Photos wait for it, and later starts take about a minute.' : 'Photos wait for it.'}
+        </p>
         <p className="banner__text">{status.label}</p>
         <ProgressBar fraction={fraction} label="Preparing the prover" />
         {status.total > 0 && (
