@@ -8,9 +8,14 @@
 //   precheck-<code>  the quick `check` request answers with that error code (every other photo passes it)
 //   garbage  prints non-JSON and invalid events before the result
 //   firehose FAKE_PROVER_FIREHOSE_RATE log lines a second (default 50,000) for FAKE_PROVER_FIREHOSE_SECONDS (10)
+// Its packs are sealed (a hash of their public inputs stands in for the proof), so `verify` gives the real
+// verdicts by the same rules as the prover: not a pack, forged (inputs edited after sealing), a photo other than the
+// one proved (by file name: the fake's asset hash is the hash of the photo's name), no trust list of the user's
+// holding its root, or valid (naming the authority when the matching list has one certificate). A trust list's
+// root (`trust-list` request) is a hash of its text; a proof made without one has the "issuer only" root 67890.
 // Flags: --hello-delay <ms>, --warmup-ms <ms>, --die-at-start, --die-in-warmup. FAKE_PROVER_LOG=<file> appends each
 // request line (tests use it to see what was asked and in which order).
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -23,6 +28,17 @@ const num = (name, fallback) => {
 };
 const send = (event) => process.stdout.write(JSON.stringify(event) + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+const ISSUER_ONLY_ROOT = '67890';
+const fakeRoot = (pem) => BigInt('0x' + sha256(pem).slice(0, 12)).toString();
+const seal = (assetHash, trustRoot) => sha256(`fake proof of ${assetHash} under ${trustRoot}`);
+const readText = (path) => {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return undefined;
+  }
+};
 
 if (flag('--die-at-start')) {
   process.stderr.write('fake prover: cannot start\n');
@@ -87,9 +103,10 @@ async function prove(req) {
   if (name.includes('slow')) await sleep(Number(process.env.FAKE_PROVER_SLOW_MS ?? 3000));
   mkdirSync(req.out, { recursive: true });
   const packPath = join(req.out, name.replace(/\.(jpe?g|png)$/i, '') + '.proof.json');
-  const assetHash = createHash('sha256').update(name).digest('hex');
-  const trustRoot = req.trustList ? '12345' : '67890';
-  writeFileSync(packPath, JSON.stringify({ format: 'shutterproof.proof/v2', assetHash }));
+  const assetHash = sha256(name);
+  const listText = req.trustList && readText(req.trustList);
+  const trustRoot = req.trustList ? (listText ? fakeRoot(listText) : '12345') : ISSUER_ONLY_ROOT;
+  writeFileSync(packPath, JSON.stringify({ format: 'shutterproof.proof/v2', assetHash, trustRoot, proof: seal(assetHash, trustRoot), createdAt: new Date().toISOString() }));
   let strippedPath;
   if (req.strip) {
     strippedPath = join(req.out, 'stripped-' + name);
@@ -105,6 +122,52 @@ async function prove(req) {
     timings: { totalMs: 30, steps: [{ name: 'prove', ms: 30 }] },
   };
   send({ id, type: 'result', packPath, summary });
+}
+
+function verify(req) {
+  const fail = (code, detail) => send({ id: req.id, type: 'error', code, message: code, retryable: false, detail });
+  const text = readText(req.pack);
+  if (text === undefined) return fail('unreadable_file', `cannot read ${req.pack}`);
+  let pack;
+  try {
+    pack = JSON.parse(text);
+  } catch {
+    return fail('pack_invalid', 'not JSON');
+  }
+  if (!String(pack?.format).startsWith('shutterproof.proof/')) return fail('pack_invalid', 'no proof pack format');
+  const { assetHash, trustRoot } = pack;
+  if (pack.proof !== seal(assetHash, trustRoot)) return fail('proof_invalid', 'the proof does not verify against its public inputs');
+  if (req.photo && sha256(basename(req.photo)) !== assetHash) return fail('photo_mismatch', `the proof is about ${assetHash}`);
+  let anchor = null;
+  if (req.trustLists?.length) {
+    for (const list of req.trustLists) {
+      const pem = readText(list.path) ?? '';
+      if (fakeRoot(pem) !== trustRoot) continue;
+      const certs = pem.split('-----BEGIN CERTIFICATE-----').length - 1;
+      anchor = { list: list.name, issuers: certs, ...(certs === 1 ? { issuer: subjectName(pem) } : {}) };
+      break;
+    }
+    if (!anchor) return fail('trust_list_mismatch', `no list of yours has the root ${trustRoot}`);
+  }
+  const summary = {
+    valid: true,
+    verified: { assetHash, trustRoot, ...(req.photo ? { photoMatches: true } : {}), anchor },
+    ...(anchor ? {} : { warning: 'No trust list of yours was used: this proof is anchored only in a list that came with the pack.' }),
+    publicInputs: { assetHash, trustRoot },
+    unverifiedNotes: { trustListName: trustRoot === ISSUER_ONLY_ROOT ? "This photo's issuer only" : 'imported', trustListIssuers: [{}], createdAt: pack.createdAt ?? new Date(0).toISOString() },
+  };
+  send({ id: req.id, type: 'result', summary });
+}
+
+/** The common name of the (last, i.e. subject) CN in a one-certificate PEM; the fake needs no certificate parser. */
+function subjectName(pem) {
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  const names = [];
+  for (let at = der.indexOf(Buffer.from([0x55, 0x04, 0x03])); at >= 0; at = der.indexOf(Buffer.from([0x55, 0x04, 0x03]), at + 3)) {
+    const length = der[at + 4];
+    names.push(der.subarray(at + 5, at + 5 + length).toString('utf8'));
+  }
+  return names.at(-1) ?? 'an authority';
 }
 
 /** Log lines at a steady rate, in 10 ms slices, honouring stdout back-pressure like the real prover would. */
@@ -149,7 +212,9 @@ async function handle(req) {
       return;
     }
     case 'verify':
-      send({ id: req.id, type: 'result', summary: { valid: true, publicInputs: { assetHash: 'a'.repeat(64), trustRoot: '1' } } });
+      return verify(req);
+    case 'trust-list':
+      send({ id: req.id, type: 'result', summary: { root: fakeRoot(req.pem) } });
       return;
     case 'shutdown':
       send({ id: req.id, type: 'result', summary: {} });
