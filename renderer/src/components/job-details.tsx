@@ -37,10 +37,10 @@ export function JobDetails({ jobId, drawer = false }: { jobId: string; drawer?: 
         </button>
       </header>
       <div className="details__body">
-        <p className={`state state--${job.state}`}>{STATE_WORDS[job.state]}</p>
-        {waiting && <p className="muted">{waiting}</p>}
+        {/* A proof waiting for the prover to get ready says only that, as its row does. */}
+        <p className={`state state--${waiting ? 'queued' : job.state}`}>{waiting ?? STATE_WORDS[job.state]}</p>
         {job.state === 'queued' && job.check === 'passed' && job.estimate && <p className="muted">{typicalText(job)}</p>}
-        {job.state === 'running' && (
+        {job.state === 'running' && !waiting && (
           <div className="details__progress">
             {job.stage && <p>{job.stage.label}</p>}
             {left && <p className="details__eta">{left}</p>}
@@ -92,6 +92,7 @@ export function JobDetails({ jobId, drawer = false }: { jobId: string; drawer?: 
           )}
         </dl>
 
+        {job.result && <TechnicalDetails job={job} />}
         {mayProve && <ProofStatement />}
         <LogPane jobId={job.id} />
       </div>
@@ -114,10 +115,18 @@ function ResultView({ job }: { job: Job }) {
         <dt>Proof pack</dt>
         {job.exportedTo ? <dd className="facts__path">Exported to {job.exportedTo}</dd> : <dd>Not exported yet: Export… saves a copy to share.</dd>}
       </dl>
-      <details className="technical">
-        <summary>Technical details</summary>
-        <p className="muted">What anyone who checks the proof sees: the photo's fingerprint and the trust list's fingerprint.</p>
-        <dl className="facts">
+    </section>
+  );
+}
+
+/** What a verifier sees and how the proof was made: closed at first, after the facts a person needs. */
+function TechnicalDetails({ job }: { job: Job }) {
+  const result = job.result!;
+  return (
+    <details className="technical">
+      <summary>Technical details</summary>
+      <p className="muted">What anyone who checks the proof sees: the photo's fingerprint and the trust list's fingerprint.</p>
+      <dl className="facts">
         <dt>Asset hash (public)</dt>
         <dd>
           <code className="hash">{result.publicInputs.assetHash}</code>
@@ -134,7 +143,7 @@ function ResultView({ job }: { job: Job }) {
         <dd>ES256 (ECDSA with P-256 keys and SHA-256)</dd>
         <dt>Kept by Shutterproof at</dt>
         <dd className="facts__path">{result.packPath}</dd>
-        </dl>
+      </dl>
       {result.timings.steps.length > 0 && (
         <details className="timings">
           <summary>Timings</summary>
@@ -150,7 +159,6 @@ function ResultView({ job }: { job: Job }) {
           </table>
         </details>
       )}
-      </details>
-    </section>
+    </details>
   );
 }

@@ -2,7 +2,7 @@
 // A plain success ("Added 3 photos.") goes away by itself after a few seconds, but not while the pointer is on it or
 // the keyboard focus is in it; anything with more to read (skipped files, a folder, an error) stays until dismissed.
 import { useEffect, useState, type FocusEvent } from 'react';
-import { type Notice, useUi } from '../store/ui-store.js';
+import { isFleeting, type Notice, useUi } from '../store/ui-store.js';
 
 export const NOTICE_FADE_MS = 6000;
 
@@ -15,11 +15,6 @@ export function Notices() {
       ))}
     </div>
   );
-}
-
-/** Whether a notice says all there is in its title, so it may leave by itself. */
-export function isFleeting(n: Notice): boolean {
-  return n.tone === 'success' && !n.lines?.length && !n.hint && !n.detail;
 }
 
 function NoticeItem({ notice: n }: { notice: Notice }) {

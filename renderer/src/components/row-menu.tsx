@@ -1,6 +1,6 @@
 // A row's less frequent actions behind one "More" button: a small menu that opens below it, moves focus into
 // itself, and closes on Escape, on a choice, or when focus leaves it.
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 export interface MenuAction {
   label: string;
@@ -10,8 +10,17 @@ export interface MenuAction {
 
 export function RowMenu({ label, items }: { label: string; items: MenuAction[] }) {
   const [open, setOpen] = useState(false);
+  const [up, setUp] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    // Near the bottom of the list (or the window) the menu opens upwards, so no item is cut off.
+    const menu = menuRef.current;
+    if (!open || !menu) return setUp(false);
+    const bottom = (menu.closest('.job-list') ?? document.documentElement).getBoundingClientRect().bottom;
+    const buttonTop = buttonRef.current?.getBoundingClientRect().top ?? 0;
+    setUp(menu.getBoundingClientRect().bottom > Math.min(bottom, window.innerHeight) && buttonTop - menu.offsetHeight > 0);
+  }, [open]);
   useEffect(() => {
     if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
@@ -49,7 +58,7 @@ export function RowMenu({ label, items }: { label: string; items: MenuAction[] }
         More ▾
       </button>
       {open && (
-        <div className="row-menu__list" role="menu" ref={menuRef} aria-label={label}>
+        <div className={`row-menu__list${up ? ' row-menu__list--up' : ''}`} role="menu" ref={menuRef} aria-label={label}>
           {items.map((item) => (
             <button
               key={item.label}

@@ -36,8 +36,16 @@ interface UiState {
   dismiss(id: number): void;
 }
 
-const MAX_NOTICES = 4;
+const MAX_NOTICES = 3;
 let nextId = 1;
+
+/** Whether a notice says all there is in its title, so it may leave by itself (and make way for the next one). */
+export function isFleeting(n: Omit<Notice, 'id'>): boolean {
+  return n.tone === 'success' && !n.lines?.length && !n.hint && !n.detail && !n.action;
+}
+
+/** A new notice replaces a fleeting one ("Added 1 photo." does not pile up) and the oldest go beyond three. */
+const withNotice = (notices: Notice[], notice: Notice) => [...notices.filter((n) => !isFleeting(n)), notice].slice(-MAX_NOTICES);
 
 export const useUi = create<UiState>()((set) => ({
   screen: 'jobs',
@@ -47,19 +55,16 @@ export const useUi = create<UiState>()((set) => ({
   setScreen: (screen) => set({ screen }),
   select: (selectedJobId) => set({ selectedJobId }),
   openDialog: (dialog) => set({ dialog }),
-  notify: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: nextId++ }].slice(-MAX_NOTICES) })),
+  notify: (notice) => set((s) => ({ notices: withNotice(s.notices, { ...notice, id: nextId++ }) })),
   notifyError: (error, title) =>
     set((s) => ({
-      notices: [
-        ...s.notices,
-        {
-          id: nextId++,
-          tone: 'error' as const,
-          title: title ? `${title}: ${error.message}` : error.message,
-          hint: error.hint,
-          ...(error.detail ? { detail: error.detail } : {}),
-        },
-      ].slice(-MAX_NOTICES),
+      notices: withNotice(s.notices, {
+        id: nextId++,
+        tone: 'error' as const,
+        title: title ? `${title}: ${error.message}` : error.message,
+        hint: error.hint,
+        ...(error.detail ? { detail: error.detail } : {}),
+      }),
     })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

@@ -154,7 +154,7 @@ describe('Check a proof (issue 19, point 5)', () => {
     await page.getByLabel('Import a trust list (certificate file)').setInputFiles(f.trust.intermediate);
     await page.getByRole('article', { name: 'Trust list trust-intermediate' }).waitFor();
     await page.getByLabel('Default trust list').selectOption({ label: 'trust-intermediate' });
-    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.getByRole('button', { name: 'Photos', exact: true }).click();
     await drop(page, { 'lighthouse.jpg': f.photos.rsPng });
     await row(page, 'lighthouse.jpg', 'Proof ready').waitFor({ timeout: 20_000 });
     const pack = JSON.parse(await readFile(packOf('lighthouse.jpg')!, 'utf8')) as { assetHash: string };
@@ -187,7 +187,7 @@ describe('Check a proof (issue 19, point 5)', () => {
     await check(notAPack, null, 'This file is not a proof pack.', '05-check-not-a-pack');
     await check(forged, null, 'This proof is forged or damaged.', '05-check-forged');
     await check(packOf(LONG)!, null, 'This proof was made for authorities that are not on your trust lists.', '05-check-untrusted');
-    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.getByRole('button', { name: 'Photos', exact: true }).click();
   });
 });
 
@@ -226,7 +226,7 @@ describe('changes under way (issue 19, points 2, 3 and 11)', () => {
     await page.getByText('Export to', { exact: true }).waitFor({ timeout: 2000 });
     await page.getByText('Export suggests this folder. Proofs stay inside Shutterproof until you export them.').waitFor({ timeout: 2000 });
     expect(await page.getByText('Save proofs in').count()).toBe(0);
-    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.getByRole('button', { name: 'Photos', exact: true }).click();
 
     await page.getByRole('button', { name: 'More actions for lighthouse.jpg' }).click();
     const menu = page.getByRole('menu', { name: 'More actions for lighthouse.jpg' });
@@ -251,7 +251,7 @@ describe('changes under way (issue 19, points 2, 3 and 11)', () => {
     const { page, bridge } = app;
     bridge.exportFolder = join(app.root, 'export-3');
     await mkdir(bridge.exportFolder, { recursive: true });
-    await page.getByRole('button', { name: 'Photos' }).click();
+    await page.getByRole('button', { name: 'Photos', exact: true }).click();
     await page.getByRole('button', { name: `Details of ${LONG}` }).click();
     await page.getByRole('complementary', { name: `Details of ${LONG}` }).getByRole('button', { name: 'Export…' }).click();
     const box = page.getByRole('checkbox', { name: /Include the photo without its Content Credentials/ });
