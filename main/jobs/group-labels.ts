@@ -8,10 +8,12 @@ import type { JobBook } from './job-book.js';
 const count = (n: number) => n.toLocaleString('en-US');
 const photos = (n: number) => `${count(n)} photo${n === 1 ? '' : 's'}`;
 
-/** "3 photos from Holidays", "photo.jpg", "3 photos". */
-export function groupLabel(n: number, folderName: string | undefined, firstName: string): string {
-  if (folderName) return `${photos(n)} from ${folderName}`;
-  return n === 1 ? firstName : photos(n);
+/**
+ * "3 photos from Holidays", "1 photo", "3 photos": the window names a group without a folder by the time of the drop,
+ * never by a photo's name, which its row right below already shows.
+ */
+export function groupLabel(n: number, folderName: string | undefined): string {
+  return folderName ? `${photos(n)} from ${folderName}` : photos(n);
 }
 
 export function cutShortLabel(present: number, total: number, folderName: string | undefined): string {

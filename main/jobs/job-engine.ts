@@ -96,7 +96,7 @@ export class JobEngine {
 
     const now = this.clock.now();
     const n = intake.files.length;
-    const label = groupLabel(n, intake.folderName, intake.files[0].name);
+    const label = groupLabel(n, intake.folderName);
     const group: JobGroup = { id: this.newId(), label, createdAt: now };
     // Marked until its last photo is written: a crash before then is found at the next start (group-labels.ts).
     this.book.addGroup({ ...group, adding: { total: n, ...(intake.folderName ? { folderName: intake.folderName } : {}) } });

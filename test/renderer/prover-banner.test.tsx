@@ -56,6 +56,9 @@ describe('prover banner', () => {
     expect(api.prover.restart).toHaveBeenCalled();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy the log' })));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining('exit 1'));
+    // Its next step points at these buttons, not at a Details pane.
+    expect(screen.getByText(/copy the log and send it/)).toBeTruthy();
+    expect(screen.queryByText(info.hint)).toBeNull();
     expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
   });
 

@@ -13,7 +13,8 @@ export const LOG_LINE_HEIGHT = 20;
 
 // One formatter for every line: toLocaleTimeString builds a new one per call (~0.1 ms), which was a quarter of the
 // page's work while a flooding prover's lines scrolled by.
-const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false });
+// The system's clock style (12- or 24-hour), as the group headings show it.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
 function timeOf(ts: number): string {
   return TIME.format(ts);
@@ -73,7 +74,7 @@ export function LogPane({ jobId }: { jobId: string }) {
     <section className="log-pane" aria-label="Log">
       <div className="log-pane__bar">
         <h3>Log</h3>
-        <span className="log-pane__count">{log.lines.length ? `${log.lines.length} lines` : 'No lines yet'}</span>
+        <span className="log-pane__count">{log.lines.length ? `${log.lines.length} ${log.lines.length === 1 ? 'line' : 'lines'}` : 'No lines yet'}</span>
         <button type="button" className="button button--small" onClick={copy} disabled={!log.lines.length}>
           {copied ? 'Copied' : 'Copy'}
         </button>

@@ -47,13 +47,16 @@ export function ProverBanner() {
   return <FailedBanner error={status.error} />;
 }
 
+const COPY_HINT = "Try again. If it keeps failing, copy the log and send it to Shutterproof's support.";
+
 function FailedBanner({ error }: { error: JobError }) {
   const [copied, setCopied] = useState(false);
   const log = [`${error.code}: ${error.message}`, error.detail ?? ''].filter(Boolean).join('\n');
   return (
     <div className="banner banner--error">
       <p className="banner__title">The prover could not start.</p>
-      <JobErrorView error={error} />
+      {/* The general "open Details and copy the log" would send people looking for what the buttons below do. */}
+      <JobErrorView error={error} nextStep={/copy the log/i.test(error.hint) ? COPY_HINT : undefined} />
       <div className="banner__buttons">
         <button type="button" className="button button--primary" onClick={() => void attempt(() => api().prover.restart(), 'Could not start the prover')}>
           Try again

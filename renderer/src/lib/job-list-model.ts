@@ -62,7 +62,7 @@ export function groupTitle(group: JobGroup, now = Date.now()): string {
   if (folder) return folder;
   if (!/^\d+ photos?$/.test(group.label) && group.label !== 'Photos') return group.label;
   const at = new Date(group.createdAt);
-  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const time = at.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
   const sameDay = new Date(now).toDateString() === at.toDateString();
   return sameDay ? `Added at ${time}` : `Added ${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
 }

@@ -101,11 +101,11 @@ const FAILED: Partial<Record<string, string>> = {
 
 function VerifyResult({ outcome, withPhoto }: { outcome: VerifyOutcome; withPhoto: boolean }) {
   if (!outcome.valid) {
-    const title = (outcome.error && FAILED[outcome.error.code]) ?? 'This proof is not valid.';
+    const own = outcome.error && FAILED[outcome.error.code];
     return (
       <section className="verdict verdict--bad" aria-label="Result">
-        <p className="verdict__title">{title}</p>
-        {outcome.error && <JobErrorView error={outcome.error} />}
+        <p className="verdict__title">{own ?? 'This proof is not valid.'}</p>
+        {outcome.error && <JobErrorView error={outcome.error} headline={!!own} />}
       </section>
     );
   }
