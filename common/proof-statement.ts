@@ -15,4 +15,7 @@ export const DOES_NOT_PROVE = [
   'That the scene is real or the caption true: a proof says who vouched for the file, not what it shows.',
 ] as const;
 
+/** The technical name of what "the most common kind" of signature is, for Technical details. */
+export const SIGNATURES_PROVED = 'ES256 (ECDSA with P-256 keys and SHA-256)';
+
 export const STATEMENT = { proves: [...PROVES], doesNotProve: [...DOES_NOT_PROVE] };

@@ -1,6 +1,7 @@
 // The details panel of one job: where it stands, what its proof says and does not say, the public inputs a
 // verifier will see, timings, the trust list, and on failure the error's sentence, hint and technical detail.
 import type { Job } from '../../../common/ipc-contract.js';
+import { SIGNATURES_PROVED } from '../../../common/proof-statement.js';
 import { canCancel, canRetry, formatBytes, formatDuration, isFinishedOk, jobProgress, remainingText, STATE_WORDS, typicalText, waitingFor } from '../lib/job-words.js';
 import { useJobActions } from '../lib/use-job-actions.js';
 import { useNow } from '../lib/use-now.js';
@@ -140,7 +141,7 @@ function TechnicalDetails({ job }: { job: Job }) {
           {result.circuit.id} v{result.circuit.version}
         </dd>
         <dt>Signatures proved</dt>
-        <dd>ES256 (ECDSA with P-256 keys and SHA-256)</dd>
+        <dd>{SIGNATURES_PROVED}</dd>
         <dt>Kept by Shutterproof at</dt>
         <dd className="facts__path">{result.packPath}</dd>
       </dl>

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import type { JobError, VerifyOutcome } from '../../../common/ipc-contract.js';
 import { apiErrorOf } from '../../../common/preload-api.js';
+import { SIGNATURES_PROVED } from '../../../common/proof-statement.js';
 import { api } from '../api.js';
 import { DropZone } from '../components/drop-zone.js';
 import { PackIcon, PhotoIcon } from '../components/icons.js';
@@ -152,6 +153,8 @@ function VerifyResult({ outcome, withPhoto }: { outcome: VerifyOutcome; withPhot
             <dd>
               <code className="hash">{outcome.publicInputs.trustRoot}</code>
             </dd>
+            <dt>Signatures proved</dt>
+            <dd>{SIGNATURES_PROVED}</dd>
           </dl>
         </details>
       )}
