@@ -36,6 +36,12 @@ const table = {
     retryable: false,
     exit: EXIT.invalidInput,
   },
+  remote_manifest: {
+    message: "This photo's Content Credentials are stored online, not in the file.",
+    hint: 'Shutterproof proves only Content Credentials embedded in the photo. Save or export the photo with its Content Credentials included in the file, then add that copy.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
   manifest_invalid: {
     message: "This photo's Content Credentials are damaged or not in a form Shutterproof understands.",
     hint: 'Ask whoever made the photo for the original file; open Details to see what was wrong.',

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ShutterproofError } from '../../common/error-codes.js';
 import { MAX_PHOTO_BYTES } from '../read-photo.js';
 import { decodeCbor, parseCoseSign1, sigStructure } from './cose.js';
-import { credentialTraces } from './credential-traces.js';
+import { credentialTraces, remoteManifestLink } from './credential-traces.js';
 import type { Exclusion, ManifestEvidence } from './evidence.js';
 import { broken, child, contentOf, readBoxes, readSuperBox, type JumbfSuperBox } from './jumbf.js';
 
@@ -29,6 +29,8 @@ export function readEvidence(bytes: Uint8Array): ManifestEvidence {
   if (!jumbf || jumbf.length === 0) {
     const traces = credentialTraces(bytes, format);
     if (traces) throw broken(`${traces}, but no manifest store can be read from it`);
+    const link = remoteManifestLink(bytes, format);
+    if (link) throw new ShutterproofError('remote_manifest', `the photo's XMP (dcterms:provenance) links to a manifest at ${link}`);
     throw new ShutterproofError('no_content_credentials');
   }
 

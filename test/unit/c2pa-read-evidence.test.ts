@@ -144,6 +144,16 @@ describe('readEvidence errors', () => {
     expectCode(() => readEvidence(smallPng(2)), 'no_content_credentials');
   });
 
+  it('remote_manifest: no embedded manifest, but the XMP links to one stored online (JPEG APP1, PNG iTXt)', () => {
+    const url = 'https://cai-manifests.example.com/manifests/urn:uuid:1234';
+    const attribute = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description xmlns:dcterms="http://purl.org/dc/terms/" dcterms:provenance="${url}"/></rdf:RDF></x:xmpmeta>`;
+    expectCode(() => readEvidence(withJpegXmp(smallJpeg(2), attribute)), 'remote_manifest', new RegExp(url.replace(/[.:/]/g, '\\$&')));
+    const element = `<x:xmpmeta><rdf:Description><dcterms:provenance>${url}</dcterms:provenance></rdf:Description></x:xmpmeta>`;
+    expectCode(() => readEvidence(withPngXmp(smallPng(2), element)), 'remote_manifest', /cai-manifests\.example\.com/);
+    // XMP without the link is still a photo without Content Credentials.
+    expectCode(() => readEvidence(withJpegXmp(smallJpeg(2), '<x:xmpmeta><dc:title>Pier</dc:title></x:xmpmeta>')), 'no_content_credentials');
+  });
+
   it('no_content_credentials: embedded JUMBF that is not a C2PA manifest store; manifest_invalid when only its label is off', async () => {
     const photo = await signed({ writer: 'c2pa-rs', format: 'png' });
     const uuid = Buffer.from('6332706100110010800000aa00389b71', 'hex');
@@ -251,4 +261,33 @@ function coseBytesOf(jpeg: Uint8Array): Uint8Array {
   const store = readSuperBox(jumbf, readBoxes(jumbf)[0]!);
   const manifest = store.children.at(-1) as JumbfSuperBox;
   return contentOf(jumbf, child(manifest, 'c2pa.signature')!, 'cbor');
+}
+
+/** The photo with an XMP packet in an APP1 segment right after SOI, as cameras and editors write it. */
+function withJpegXmp(jpeg: Uint8Array, xmp: string): Uint8Array {
+  const payload = Buffer.from(`http://ns.adobe.com/xap/1.0/\0${xmp}`, 'latin1');
+  const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
+}
+
+/** The photo with an XMP packet in an iTXt chunk after IHDR (keyword, no compression, no language). */
+function withPngXmp(png: Uint8Array, xmp: string): Uint8Array {
+  const data = Buffer.from(`XML:com.adobe.xmp\0\0\0\0\0${xmp}`, 'latin1');
+  const type = Buffer.from('iTXt', 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
+  const afterIhdr = 8 + 12 + Buffer.from(png).readUInt32BE(8);
+  return Buffer.concat([png.subarray(0, afterIhdr), chunk, png.subarray(afterIhdr)]);
+}
+
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
 }
