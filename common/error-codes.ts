@@ -42,6 +42,12 @@ const table = {
     retryable: false,
     exit: EXIT.invalidInput,
   },
+  exclusions_too_wide: {
+    message: "This photo's Content Credentials leave part of the file unprotected.",
+    hint: 'A proof cannot vouch for a photo whose credentials do not cover all of it. Use the photo exactly as the camera or app saved it; if it still happens, the app that signed it needs fixing.',
+    retryable: false,
+    exit: EXIT.verificationFailed,
+  },
   manifest_invalid: {
     message: "This photo's Content Credentials are damaged or not in a form Shutterproof understands.",
     hint: 'Ask whoever made the photo for the original file; open Details to see what was wrong.',

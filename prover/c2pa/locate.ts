@@ -40,7 +40,7 @@ function jpegRanges(b: Buffer): Exclusion[] {
       ranges.push({ start: at, length: 2 + length });
     at += 2 + length;
   }
-  return merge(ranges);
+  return mergedRanges(ranges);
 }
 
 /**
@@ -72,13 +72,13 @@ function pngRanges(b: Buffer): Exclusion[] {
     at += size;
     if (type === 'IEND') break;
   }
-  return merge(ranges);
+  return mergedRanges(ranges);
 }
 
-/** Adjacent ranges as one (a manifest split over consecutive APP11 segments). */
-function merge(ranges: Exclusion[]): Exclusion[] {
+/** Ranges in file order with adjacent ones as one (a manifest split over consecutive APP11 segments). */
+export function mergedRanges(ranges: readonly Exclusion[]): Exclusion[] {
   const out: Exclusion[] = [];
-  for (const r of ranges) {
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
     if (last && last.start + last.length === r.start) last.length += r.length;
     else out.push({ ...r });

@@ -7,6 +7,8 @@ import { type CertificateInfo, manifestCertificate, signedBy } from '../trust/ce
 import { findIssuer, type TrustList } from '../trust/trust-list.js';
 import { ES256, sigStructure } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
+import { c2paRanges, mergedRanges } from './locate.js';
+import { detectFormat } from './read-evidence.js';
 import { assetHashOf } from './strip.js';
 
 export { inspectSummary, type InspectSummary } from './inspect-summary.js';
@@ -68,8 +70,20 @@ export function checkAssertionReference(evidence: ManifestEvidence): void {
     throw new ShutterproofError('manifest_invalid', 'the c2pa.hash.data assertion does not contain the photo hash');
 }
 
-/** SHA-256 of the photo with the exclusion ranges removed equals the assetHash the manifest recorded. */
+/**
+ * SHA-256 of the photo with the exclusion ranges removed equals the assetHash the manifest recorded, and those
+ * ranges are exactly where the file's structure puts its Content Credentials (c2pa/locate.ts): a manifest that also
+ * excludes, say, the EXIF block leaves that part of the file unsigned, and a verifier of the published photo (which
+ * removes only the credentials) could never match it.
+ */
 export function checkHardBinding(photo: Uint8Array, evidence: ManifestEvidence): void {
+  const structural = c2paRanges(photo, detectFormat(photo));
+  const covered = (ranges: readonly { start: number; length: number }[]) => ranges.map((r) => `${r.start}+${r.length}`).join(',');
+  if (covered(mergedRanges(evidence.exclusions)) !== covered(structural))
+    throw new ShutterproofError(
+      'exclusions_too_wide',
+      `the signed exclusions (${covered(evidence.exclusions)}) are not the file's Content Credentials (${covered(structural)})`,
+    );
   const actual = assetHashOf(photo, evidence.exclusions);
   if (!equal(actual, evidence.assetHash))
     throw new ShutterproofError(

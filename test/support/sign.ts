@@ -18,7 +18,7 @@
 //   c2paWasm()  the initialised @contentauth/c2pa-wasm module (Node needs a FileReaderSync polyfill to sign)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { Encoder, Tag } from 'cbor-x';
 import * as c2paWasmModule from '@contentauth/c2pa-wasm';
 import { JPEG, PNG } from '@trustnxt/c2pa-ts/asset';
@@ -43,6 +43,11 @@ export interface SignOptions {
   sigStructureOverride?: Uint8Array;
   /** c2pa-ts only: keep c2pa-ts's own DER-encoded ECDSA signature (not valid C2PA). */
   derSignature?: boolean;
+  /**
+   * c2pa-ts only: the signed exclusion also covers this many bytes after the manifest (as a writer that excluded
+   * the EXIF block would), with the asset hash made to match; the signature is genuine.
+   */
+  excludeAfterManifest?: number;
 }
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png' } as const;
@@ -212,6 +217,13 @@ async function signWithC2paTs(
   manifest.addAssertion(dataHash);
   await asset.ensureManifestSpace(store.measureSize());
   await dataHash.updateWithAsset(asset);
+  if (options.excludeAfterManifest) {
+    const exclusion = dataHash.exclusions[0]!;
+    exclusion.length += options.excludeAfterManifest;
+    const bytes = await asset.getDataRange();
+    const kept = Buffer.concat([bytes.subarray(0, exclusion.start), bytes.subarray(exclusion.start + exclusion.length)]);
+    dataHash.hash = new Uint8Array(createHash('sha256').update(kept).digest());
+  }
   await manifest.sign(localSigner);
   await asset.writeManifestJUMBF(store.getBytes());
   return new Uint8Array(await asset.getDataRange());

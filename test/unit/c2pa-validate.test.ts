@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorInfo, ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../../prover/c2pa/evidence.js';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
+import { assetHashOf } from '../../prover/c2pa/strip.js';
 import { inspectSummary, validateEvidence } from '../../prover/c2pa/validate.js';
 import { formatInspection } from '../../prover/inspect-report.js';
 import { issuerOnlyTrustList, parseTrustList, type TrustList } from '../../prover/trust/trust-list.js';
@@ -95,6 +96,22 @@ describe('validateEvidence', () => {
   it('signature_invalid: a signature over other bytes, made by the right key', async () => {
     const bytes = await signPhoto(smallJpeg(14), { writer: 'c2pa-ts', format: 'jpeg', sigStructureOverride: Uint8Array.of(1, 2, 3) });
     expect(failure(() => validate(bytes, lists.test)).code).toBe('signature_invalid');
+  });
+
+  it('exclusions_too_wide: a genuine signature whose exclusion also leaves bytes after the manifest unsigned', async () => {
+    for (const format of ['jpeg', 'png'] as const) {
+      const photo = format === 'jpeg' ? smallJpeg(7) : smallPng(7);
+      const bytes = await signPhoto(photo, { writer: 'c2pa-ts', format, excludeAfterManifest: 40 });
+      const evidence = readEvidence(bytes);
+      // The signature and the asset hash over the manifest's own exclusions hold; only the exclusion is wrong.
+      expect(Buffer.from(assetHashOf(bytes, evidence.exclusions)).equals(Buffer.from(evidence.assetHash))).toBe(true);
+      expect(failure(() => validate(bytes, lists.test)).code).toBe('exclusions_too_wide');
+      const summary = await inspectSummary(bytes, evidence, lists.test);
+      expect(summary.checks.signature!.ok).toBe(true);
+      expect(summary.checks.hardBinding).toMatchObject({ ok: false, code: 'exclusions_too_wide' });
+      // The reference implementation refuses it the same way.
+      expect(summary.c2paRs.failures).toContainEqual(expect.objectContaining({ code: 'assertion.dataHash.mismatch', explanation: expect.stringMatching(/exclusion does not match/) }));
+    }
   });
 
   it('untrusted_signer: the list does not hold the issuing CA', () => {
