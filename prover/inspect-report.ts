@@ -66,7 +66,10 @@ export function formatInspection(name: string, s: InspectSummary): string {
   );
   const failed = CHECKS.map(([key]) => s.checks[key]).find((c): c is Check & { ok: false } => !!c && !c.ok);
   const issuerOnly = s.checks.issuerOnly;
-  if (!s.valid) lines.push(`Not valid: ${failed ? sentence(failed) : 'a check failed.'} A proof cannot be made of it.`);
+  // A signature Shutterproof cannot prove is not a bad one: the reference implementation's verdict above stands.
+  if (!s.valid && failed?.code === 'unsupported_algorithm')
+    lines.push(`Cannot be proved yet: signed with ${s.alg}. ${sentence(failed)} See c2pa-rs's verdict above for whether the credentials hold.`);
+  else if (!s.valid) lines.push(`Not valid: ${failed ? sentence(failed) : 'a check failed.'} A proof cannot be made of it.`);
   else if (!s.trustList && issuerOnly && !issuerOnly.ok)
     lines.push(`Valid, but a proof needs a trust list with its issuer (--trust-list): ${sentence(issuerOnly)}`);
   else lines.push(`Valid: \`shutterproof prove\`${s.trustList ? ` with “${s.trustList.name}”` : ''} can make a proof of this photo.`);

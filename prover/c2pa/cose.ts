@@ -9,6 +9,11 @@ export const ES256 = -7;
 const ALG_NAMES: Record<number, string> = { [-7]: 'ES256', [-35]: 'ES384', [-36]: 'ES512', [-8]: 'EdDSA', [-37]: 'PS256', [-38]: 'PS384', [-39]: 'PS512' };
 const X5CHAIN = 33;
 
+/** "ES256", "PS256", … or the COSE number of an algorithm without a name here. */
+export function algName(alg: number): string {
+  return ALG_NAMES[alg] ?? `COSE algorithm ${alg}`;
+}
+
 export const cborDecoder = new Decoder({ mapsAsObjects: false, useRecords: false });
 
 export interface CoseSign1 {
@@ -46,9 +51,8 @@ export function parseCoseSign1(bytes: Uint8Array): CoseSign1 {
   if (!(protectedMap instanceof Map)) throw broken('the COSE protected header is not a map');
   const alg = protectedMap.get(1);
   if (typeof alg !== 'number') throw broken('the COSE protected header has no algorithm');
-  if (alg !== ES256)
-    throw new ShutterproofError('unsupported_algorithm', `signed with ${ALG_NAMES[alg] ?? 'COSE algorithm'} (${alg})`);
-  if (signature.length !== 64) throw broken(`an ES256 signature is 64 bytes, this one is ${signature.length}`);
+  // Any algorithm is read, so `inspect` can report on the whole manifest; validation refuses what cannot be proved.
+  if (alg === ES256 && signature.length !== 64) throw broken(`an ES256 signature is 64 bytes, this one is ${signature.length}`);
 
   const inProtected = x5chainOf(protectedMap);
   const inUnprotected = x5chainOf(unprotected);

@@ -5,7 +5,7 @@ import { ShutterproofError } from '../../common/error-codes.js';
 import { describeCertificate } from '../trust/certificate.js';
 import { issuerOnlyTrustList, type TrustList } from '../trust/trust-list.js';
 import { c2paRsReport, type C2paRsReport } from './c2pa-rs-check.js';
-import { decodeCbor } from './cose.js';
+import { algName, decodeCbor } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
 import { checkAssertionReference, checkHardBinding, checkSignature, checkTrust } from './validate.js';
 
@@ -81,7 +81,7 @@ export async function inspectSummary(
     signer: chain[0],
     chain: chain.slice(1),
     x5chainIn: evidence.x5chainIn,
-    alg: evidence.coseAlg === -7 ? 'ES256' : String(evidence.coseAlg),
+    alg: algName(evidence.coseAlg),
     assetHash: hex(evidence.assetHash),
     exclusions: evidence.exclusions,
     hashDataUrl: evidence.hashDataUrl,

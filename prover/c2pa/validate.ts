@@ -5,7 +5,7 @@ import { createHash, verify } from 'node:crypto';
 import { ShutterproofError } from '../../common/error-codes.js';
 import { type CertificateInfo, manifestCertificate, signedBy } from '../trust/certificate.js';
 import { findIssuer, type TrustList } from '../trust/trust-list.js';
-import { ES256, sigStructure } from './cose.js';
+import { algName, ES256, sigStructure } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
 import { c2paRanges, mergedRanges } from './locate.js';
 import { detectFormat } from './read-evidence.js';
@@ -35,7 +35,7 @@ export function validateEvidence(photo: Uint8Array, evidence: ManifestEvidence, 
 /** The COSE signature over the Sig_structure verifies with the leaf certificate's P-256 key. */
 export function checkSignature(evidence: ManifestEvidence): CertificateInfo {
   if (evidence.coseAlg !== ES256)
-    throw new ShutterproofError('unsupported_algorithm', `COSE algorithm ${evidence.coseAlg}; only ES256 (-7) can be proved`);
+    throw new ShutterproofError('unsupported_algorithm', `signed with ${algName(evidence.coseAlg)} (${evidence.coseAlg}); only ES256 (-7) can be proved`);
   const leafDer = evidence.certChain[0];
   if (!leafDer) throw new ShutterproofError('manifest_invalid', 'x5chain holds no certificate');
   const leaf = manifestCertificate(leafDer, 'signing');

@@ -204,6 +204,22 @@ describe('inspectSummary', () => {
     expect(report.trimEnd().split('\n').at(-1)).toBe(`Not valid: ${errorInfo('hash_mismatch').message} A proof cannot be made of it.`);
   });
 
+  it('a signature Shutterproof cannot prove yet (ES384): the whole report, c2pa-rs verdict included, and no "Not valid"', async () => {
+    const bytes = await signPhoto(smallJpeg(16), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.p384Leaf });
+    const summary = await inspectSummary(bytes, readEvidence(bytes), lists.test);
+    expect(summary.alg).toBe('ES384');
+    expect(summary.checks.signature).toMatchObject({ ok: false, code: 'unsupported_algorithm', detail: expect.stringMatching(/ES384/) });
+    expect(summary.checks.assertionHash!.ok).toBe(true);
+    expect(summary.checks.hardBinding!.ok).toBe(true);
+    expect(summary.checks.trust!.ok).toBe(true);
+    expect(summary.c2paRs.validationState).toBe('Trusted');
+    const report = formatInspection('pixel.jpg', summary);
+    expect(report).toContain('Signed with   ES384');
+    expect(report.trimEnd().split('\n').at(-1)).toBe(
+      `Cannot be proved yet: signed with ES384. ${errorInfo('unsupported_algorithm').message} See c2pa-rs's verdict above for whether the credentials hold.`,
+    );
+  });
+
   it('without a trust list: no trust check, and issuer-only reports a root-issued leaf that travels alone', async () => {
     const bytes = signed.rootLeaf!;
     const summary = await inspectSummary(bytes, readEvidence(bytes), undefined);
