@@ -1,5 +1,6 @@
-// What a first-time user sees: what to do, what happens, and that nothing leaves the computer.
-import { pickPhotos } from '../lib/add-photos.js';
+// What a first-time user sees: what to do, what happens, and that nothing leaves the computer. Someone with no photo
+// of their own can try the sample that ships with the app; the note says plainly that its signer is a demo.
+import { addSamplePhoto, pickPhotos } from '../lib/add-photos.js';
 import { ShieldIcon } from './icons.js';
 
 export function EmptyState() {
@@ -12,9 +13,17 @@ export function EmptyState() {
         vouched for it — without revealing who or which device signed it.
       </p>
       <p className="empty__private">Everything happens on this computer: nothing leaves your computer.</p>
-      <button type="button" className="button button--primary" onClick={() => void pickPhotos()}>
-        Add photos…
-      </button>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={() => void pickPhotos()}>
+          Add photos…
+        </button>
+        <button type="button" className="button" onClick={() => void addSamplePhoto()}>
+          Try with a sample photo
+        </button>
+      </div>
+      <p className="empty__sample-note">
+        The sample photo is signed by the Shutterproof demo authority, made for trying the app — not a real issuer.
+      </p>
     </div>
   );
 }
