@@ -30,6 +30,12 @@ const table = {
     retryable: false,
     exit: EXIT.invalidInput,
   },
+  sample_missing: {
+    message: 'The sample photo that comes with Shutterproof is missing from this copy of the app.',
+    hint: 'Install Shutterproof again to get the sample back, or add a photo of your own with Content Credentials.',
+    retryable: false,
+    exit: EXIT.invalidInput,
+  },
   no_content_credentials: {
     message: 'This photo has no Content Credentials.',
     hint: 'Use the file exactly as it came from a camera or app that adds Content Credentials; editing or re-saving often removes them.',

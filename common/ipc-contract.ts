@@ -175,6 +175,7 @@ export const storedSettings = z
 export const schemas = {
   'jobs:list': z.tuple([]),
   'jobs:add': z.tuple([z.object({ paths: z.array(filePath).min(1).max(10_000), trustListId: z.string().max(64).nullable().optional() })]),
+  'jobs:add-sample': z.tuple([]),
   'jobs:cancel': z.tuple([jobId]),
   'jobs:retry': z.tuple([jobId]),
   'jobs:remove': z.tuple([jobId]),
@@ -209,6 +210,8 @@ export const schemas = {
 export interface InvokeMap {
   'jobs:list': () => JobsSnapshot;
   'jobs:add': (req: { paths: string[]; trustListId?: string | null }) => AddOutcome;
+  /** Adds the sample photo that ships with the app (main knows its path), proved with "this photo's issuer only". */
+  'jobs:add-sample': () => AddOutcome;
   'jobs:cancel': (jobId: string) => void;
   'jobs:retry': (jobId: string) => void;
   'jobs:remove': (jobId: string) => void;

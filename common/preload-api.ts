@@ -14,6 +14,8 @@ export interface ShutterproofApi {
     /** Adds dropped or picked files (File objects from the DOM; their paths are resolved in preload). */
     addFiles: (files: File[], trustListId?: string | null) => Promise<InvokeResult<'jobs:add'>>;
     pick: Call<'dialog:pick-photos'>;
+    /** Adds the sample photo that ships with the app, signed by a demo authority. */
+    addSample: Call<'jobs:add-sample'>;
     cancel: Call<'jobs:cancel'>;
     retry: Call<'jobs:retry'>;
     remove: Call<'jobs:remove'>;

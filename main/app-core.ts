@@ -27,6 +27,8 @@ export interface AppCoreOptions {
   onBatchFinished?: (summary: BatchSummary) => void;
   /** The paths the user picked or dropped in this session (handlers.ts). */
   paths?: PathRegistry;
+  /** The sample photo that ships with the app (main/sample-photo.ts). */
+  samplePhoto?: string;
 }
 
 export interface AppCore {
@@ -59,5 +61,5 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     onActivity: options.onActivity,
     onBatchFinished: options.onBatchFinished,
   });
-  return { engine, trustLists, handlers: createHandlers({ engine, settings, trustLists, desktop, emit, paths: options.paths }) };
+  return { engine, trustLists, handlers: createHandlers({ engine, settings, trustLists, desktop, emit, paths: options.paths, samplePhoto: options.samplePhoto }) };
 }

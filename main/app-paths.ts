@@ -25,3 +25,8 @@ export function proverCommand(cacheDir: string): ProverCommand {
 export function bundledTrustListsDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'trust-lists') : join(app.getAppPath(), 'resources', 'trust-lists');
 }
+
+/** The sample photo and its demo authority (resources/sample; `extraResources` in electron-builder.yml). */
+export function bundledSampleDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'sample') : join(app.getAppPath(), 'resources', 'sample');
+}

@@ -9,6 +9,7 @@ import type { JobEngine } from './jobs/job-engine.js';
 import type { TrustListStore } from './jobs/trust-lists.js';
 import type { Handlers } from './ipc.js';
 import { checkGivenPath, refusedPathReason, type PathRegistry } from './path-guard.js';
+import { addSamplePhoto } from './sample-photo.js';
 import type { SettingsAccess } from './settings-defaults.js';
 
 export interface Desktop {
@@ -28,9 +29,11 @@ export interface HandlerDeps {
    * window exists to drop on (the browser test harness); UNC and device paths are refused either way.
    */
   paths?: PathRegistry;
+  /** The shipped sample photo (main/sample-photo.ts); absent where none ships, and then jobs:add-sample says so. */
+  samplePhoto?: string;
 }
 
-export function createHandlers({ engine, settings, trustLists, desktop, emit, paths }: HandlerDeps): Handlers {
+export function createHandlers({ engine, settings, trustLists, desktop, emit, paths, samplePhoto }: HandlerDeps): Handlers {
   const given = (path: string) => !refusedPathReason(path) && (!paths || paths.allows(path));
   const setSettings = (patch: Parameters<SettingsAccess['set']>[0]) => {
     const next = settings.set(patch);
@@ -48,6 +51,8 @@ export function createHandlers({ engine, settings, trustLists, desktop, emit, pa
       const outcome = await engine.add({ ...req, paths: allowed });
       return { ...outcome, skipped: [...refused, ...outcome.skipped] };
     },
+    // main's own path, not the page's: the path guard has nothing to check.
+    'jobs:add-sample': () => addSamplePhoto(engine, samplePhoto),
     'jobs:cancel': (id) => engine.cancel(id),
     'jobs:retry': (id) => engine.retry(id),
     'jobs:remove': (id) => engine.remove(id),

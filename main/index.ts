@@ -6,11 +6,12 @@ import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } f
 import { PATHS_GRANTED_CHANNEL, type EventMap } from '../common/ipc-contract.js';
 import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.js';
 import { openAppLog } from './app-log.js';
-import { proverCommand } from './app-paths.js';
+import { bundledSampleDir, proverCommand } from './app-paths.js';
 import { createAppCore } from './app-core.js';
 import type { Desktop } from './handlers.js';
 import { ownWindowSender, registerHandlers } from './ipc.js';
 import { PathRegistry } from './path-guard.js';
+import { samplePhotoIn } from './sample-photo.js';
 import { defaultSettings, openSettings } from './settings.js';
 import { ShellFeedback } from './shell-feedback.js';
 import { startGuarded } from './start-guard.js';
@@ -86,6 +87,7 @@ function start(): void {
     onActivity: (activity) => feedback.activity(activity),
     onBatchFinished: (summary) => feedback.batchFinished(summary),
     paths,
+    samplePhoto: samplePhotoIn(bundledSampleDir()),
   });
   const trusted = ownWindowSender(() => window?.webContents.id, ownPage);
   registerHandlers(ipcMain, handlers, trusted);

@@ -60,6 +60,7 @@ export function createApi(transport: ApiTransport): ShutterproofApi {
         return call('jobs:add', trustListId === undefined ? { paths } : { paths, trustListId });
       },
       pick: bind('dialog:pick-photos'),
+      addSample: bind('jobs:add-sample'),
       cancel: bind('jobs:cancel'),
       retry: bind('jobs:retry'),
       remove: bind('jobs:remove'),

@@ -87,7 +87,8 @@ export class JobEngine {
     this.pool.worker(0).prover.start();
   }
 
-  async add(req: { paths: string[]; trustListId?: string | null }): Promise<AddOutcome> {
+  /** `label` names the group instead of its photos (main's own additions, e.g. the sample photo; never the page's). */
+  async add(req: { paths: string[]; trustListId?: string | null; label?: string }): Promise<AddOutcome> {
     const trustListId = req.trustListId === undefined ? this.deps.settings().defaultTrustListId : req.trustListId;
     if (trustListId !== null && !this.deps.trustLists.get(trustListId)) throw new ShutterproofError('trust_list_removed', `no trust list ${trustListId}`);
     const room = (this.deps.maxQueued ?? 10_000) - [...this.book.jobs.values()].filter(isActive).length;
@@ -96,7 +97,7 @@ export class JobEngine {
 
     const now = this.clock.now();
     const n = intake.files.length;
-    const label = groupLabel(n, intake.folderName);
+    const label = req.label ?? groupLabel(n, intake.folderName);
     const group: JobGroup = { id: this.newId(), label, createdAt: now };
     // Marked until its last photo is written: a crash before then is found at the next start (group-labels.ts).
     this.book.addGroup({ ...group, adding: { total: n, ...(intake.folderName ? { folderName: intake.folderName } : {}) } });

@@ -20,7 +20,9 @@ describe('adding photos', () => {
   it('shows an empty state that says nothing leaves the computer', async () => {
     await renderApp(createFakeApi());
     expect(screen.getByRole('heading', { name: /drop photos with content credentials here/i })).toBeTruthy();
-    expect(screen.getByText(/nothing leaves your computer/i)).toBeTruthy();
+    expect(screen.getByText(/no photo or proof leaves it unless you export it/i)).toBeTruthy();
+    // One Add photos… on the empty screen, not a second one in a toolbar above it.
+    expect(screen.getAllByRole('button', { name: 'Add photos…' })).toHaveLength(1);
   });
 
   it('passes dropped File objects (files and folders alike) to jobs.addFiles and reports the outcome', async () => {
@@ -61,6 +63,27 @@ describe('adding photos', () => {
     dropFiles(screen.getByLabelText(/drop photos or folders/i), [new File(['a'], 'a.jpg')]);
     expect(await screen.findByText(`Could not add the photos: ${errorInfo('queue_full').message}`)).toBeTruthy();
     expect(screen.getByText(errorInfo('queue_full').hint)).toBeTruthy();
+  });
+
+  it('"Try with a sample photo" asks main to add the shipped sample and says its signer is a demo', async () => {
+    const api = createFakeApi();
+    await renderApp(api);
+    expect(screen.getByText(/signed by the Shutterproof demo authority.*not a real issuer/i)).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try with a sample photo' }));
+    expect(api.jobs.addSample).toHaveBeenCalledTimes(1);
+    expect(api.jobs.addSample).toHaveBeenCalledWith();
+    expect(await screen.findByText('Added 1 photo.')).toBeTruthy();
+  });
+
+  it('shows the sentence and hint when the sample cannot be added', async () => {
+    const api = createFakeApi();
+    api.jobs.addSample = vi.fn(async () => {
+      throw apiError('sample_missing');
+    });
+    await renderApp(api);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try with a sample photo' }));
+    expect(await screen.findByText(`Could not add the sample photo: ${errorInfo('sample_missing').message}`)).toBeTruthy();
+    expect(screen.getByText(errorInfo('sample_missing').hint)).toBeTruthy();
   });
 
   it('"Add photos…" opens the picker in main and a closed picker changes nothing', async () => {

@@ -9,6 +9,7 @@
 //     x5chainAs  'array' (default) | 'single' (a lone bstr; only when chain is empty)
 //     fillerBytes  add an assertion this large, e.g. 100_000 to split a JPEG manifest over several APP11 segments
 //     claimVersion  2 (default, `c2pa.claim.v2`) | 1 (`c2pa.claim`; c2pa-rs needs it for an unprotected x5chain)
+//     title, generator  the manifest's title and claim generator name (default `test.jpg`, the test writer)
 //     sigStructureOverride  sign these bytes instead of the real Sig_structure (makes an invalid signature)
 //     derSignature  c2pa-ts only: a DER-encoded ECDSA signature, as c2pa-ts 0.9.4 writes by itself (invalid C2PA)
 //   Tamper helpers (pure, return a copy):
@@ -40,6 +41,9 @@ export interface SignOptions {
   claimVersion?: 1 | 2;
   /** c2pa-rs only: add an assertion of about this many bytes (over 64 KB splits a JPEG manifest into segments). */
   fillerBytes?: number;
+  /** c2pa-rs only: the manifest's title and claim generator name (scripts/make-sample.ts names the sample's). */
+  title?: string;
+  generator?: string;
   sigStructureOverride?: Uint8Array;
   /** c2pa-ts only: keep c2pa-ts's own DER-encoded ECDSA signature (not valid C2PA). */
   derSignature?: boolean;
@@ -107,9 +111,9 @@ async function signWithC2paRs(
   const reserveSize = certs.reduce((n, c) => n + c.length, 0) + 512;
   const builder = WasmBuilder.fromJson(
     JSON.stringify({
-      claim_generator_info: [{ name: 'Shutterproof test writer', version: '1.0' }],
+      claim_generator_info: [{ name: options.generator ?? 'Shutterproof test writer', version: '1.0' }],
       claim_version: options.claimVersion ?? 2,
-      title: `test.${options.format === 'jpeg' ? 'jpg' : 'png'}`,
+      title: options.title ?? `test.${options.format === 'jpeg' ? 'jpg' : 'png'}`,
       assertions: [
         {
           label: 'c2pa.actions',

@@ -1,8 +1,13 @@
 // Handlers and settings without Electron: a fake desktop for dialogs, electron-store replaced by a Map.
 import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorInfo } from '../../common/error-codes.js';
+import { schemas } from '../../common/ipc-contract.js';
 import { createHandlers, type Desktop } from '../../main/handlers.js';
+import { toJobError } from '../../main/ipc.js';
+import { SAMPLE_GROUP_LABEL, samplePhotoIn } from '../../main/sample-photo.js';
 import { TrustListStore } from '../../main/jobs/trust-lists.js';
 import { defaultSettings, openSettings } from '../../main/settings.js';
 import { makeEngine, photo, tempDir, until, type Harness } from '../engine-support/engine-harness.js';
@@ -89,3 +94,44 @@ describe('handlers', () => {
     expect(() => handlers['settings:set']({ defaultTrustListId: 'nope' })).toThrow(/trust list/);
   });
 });
+
+describe('jobs:add-sample', () => {
+  const shipped = samplePhotoIn(fileURLToPath(new URL('../../resources/sample/', import.meta.url)));
+
+  function setup(samplePhoto: string | undefined) {
+    // A default trust list is set: the sample must still be proved with "this photo's issuer only".
+    const h = makeEngine({ settings: { defaultTrustListId: 'tl-1' } });
+    h.trustLists.set('tl-1', { id: 'tl-1', name: 'Newsroom', root: '7', importedAt: 0, certificates: [] });
+    open.push(h);
+    h.engine.open();
+    const desktop: Desktop = { pickFolder: async () => null, pickPhotos: async () => null, reveal: () => {} };
+    const trustLists = new TrustListStore(tempDir(), async () => ({ root: '1' }));
+    const handlers = createHandlers({ engine: h.engine, settings: openSettings(defaultSettings('/tmp')), trustLists, desktop, emit: () => {}, samplePhoto });
+    return { h, handlers };
+  }
+
+  it('adds the shipped sample photo as its own labelled group, proved for its own issuer', async () => {
+    const { h, handlers } = setup(shipped);
+    const outcome = await handlers['jobs:add-sample']();
+    expect(outcome).toMatchObject({ added: 1, skipped: [] });
+    const { jobs, groups } = h.engine.list();
+    expect(groups).toEqual([expect.objectContaining({ id: outcome.groupId, label: SAMPLE_GROUP_LABEL })]);
+    expect(jobs[0]).toMatchObject({ groupId: outcome.groupId, trustListId: null, file: expect.objectContaining({ path: shipped, name: 'sample-photo.jpg' }) });
+    await until(() => h.proved().includes('sample-photo.jpg'), 15_000, 'the sample to be proved');
+  });
+
+  it('takes no arguments from the page, so the page cannot choose the photo', () => {
+    expect(schemas['jobs:add-sample'].safeParse([]).success).toBe(true);
+    expect(schemas['jobs:add-sample'].safeParse(['/etc/passwd']).success).toBe(false);
+  });
+
+  it('says the sample is missing, in plain words, when this copy of the app has none', async () => {
+    for (const samplePhoto of [undefined, tempDir() + '/sample-photo.jpg']) {
+      const { h, handlers } = setup(samplePhoto);
+      const error = await Promise.resolve(handlers['jobs:add-sample']()).catch((e: unknown) => e);
+      expect(toJobError(error)).toMatchObject({ code: 'sample_missing', message: errorInfo('sample_missing').message });
+      expect(h.engine.list().jobs).toEqual([]);
+    }
+  });
+});
+

@@ -48,6 +48,12 @@ describe('preload bridge', () => {
     expect(bridge.invoked.at(-1)).toEqual(['verify:run', { packPath: '/photos/x.proof.json', photoPath: '/photos/x.jpg' }]);
   });
 
+  it('asks for the sample photo by name only: the page sends no path', async () => {
+    bridge.invoked.length = 0;
+    await api.jobs.addSample();
+    expect(bridge.invoked).toEqual([['jobs:add-sample']]);
+  });
+
   it('rejects with an ApiError carrying the job error', async () => {
     const error = { code: 'queue_full', message: 'Too many photos are waiting already.', hint: 'h', retryable: false };
     bridge.reply = () => ({ ok: false, error });

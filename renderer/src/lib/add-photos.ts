@@ -36,3 +36,9 @@ export async function pickPhotos(): Promise<void> {
   // null: the picker was closed without choosing.
   if (outcome) reportAdded(outcome);
 }
+
+/** The sample photo that ships with the app, for someone who has no photo with Content Credentials yet. */
+export async function addSamplePhoto(): Promise<void> {
+  const outcome = await attempt(() => api().jobs.addSample(), 'Could not add the sample photo');
+  if (outcome) reportAdded(outcome);
+}

@@ -27,19 +27,22 @@ export function JobsScreen() {
   return (
     <DropZone onFiles={(files) => void addDroppedFiles(files)} label="Drop photos or folders to add them">
       <div className="jobs-screen">
-        <div className="toolbar">
-          <AddButton />
-          <QueueTotal />
-          <span className="toolbar__spacer" />
-          <button
-            type="button"
-            className="button"
-            disabled={finished === 0}
-            onClick={() => actions.askExport({ kind: 'all' }, finished === 1 ? 'the finished proof' : `all ${finished} finished proofs`)}
-          >
-            Export all finished
-          </button>
-        </div>
+        {/* The empty screen has its own Add photos… and sample; a toolbar with nothing to export would only repeat it. */}
+        {hasJobs && (
+          <div className="toolbar">
+            <AddButton />
+            <QueueTotal />
+            <span className="toolbar__spacer" />
+            <button
+              type="button"
+              className="button"
+              disabled={finished === 0}
+              onClick={() => actions.askExport({ kind: 'all' }, finished === 1 ? 'the finished proof' : `all ${finished} finished proofs`)}
+            >
+              Export all finished
+            </button>
+          </div>
+        )}
         <div className={`jobs-screen__body${narrow ? ' jobs-screen__body--narrow' : ''}`}>
           <div className="jobs-screen__list">{hasJobs ? <JobList narrow={narrow} /> : loaded ? <EmptyState /> : <p className="muted centered">Loading…</p>}</div>
           {selectedJobId && narrow && <div className="details-backdrop" aria-hidden="true" onClick={() => useUi.getState().select(null)} />}

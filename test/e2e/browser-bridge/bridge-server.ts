@@ -16,6 +16,7 @@ import { registerHandlers } from '../../../main/ipc.js';
 import type { JobEngine } from '../../../main/jobs/job-engine.js';
 import { PROVER_ENV, PROVER_NODE_FLAGS } from '../../../common/prover-process.js';
 import { minimalEnv, type ProverCommand } from '../../../main/prover/supervisor.js';
+import { samplePhotoIn } from '../../../main/sample-photo.js';
 import { defaultSettings, type SettingsAccess } from '../../../main/settings-defaults.js';
 
 const MIME: Record<string, string> = {
@@ -80,6 +81,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     settings,
     desktop,
     emit,
+    samplePhoto: samplePhotoIn(resolve('resources/sample')),
   });
   const bridge: Bridge = {
     url: '',

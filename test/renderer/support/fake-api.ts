@@ -59,6 +59,7 @@ export function createFakeApi(initial: Partial<FakeApi['state']> = {}): FakeApi 
       list: vi.fn(async () => ({ jobs: state.jobs, groups: state.groups })),
       addFiles: vi.fn(async (files: File[]) => ({ groupId: 'g-new', added: files.length, skipped: [] })),
       pick: vi.fn(async () => null),
+      addSample: vi.fn(async () => ({ groupId: 'g-sample', added: 1, skipped: [] })),
       cancel: vi.fn(async () => undefined),
       retry: vi.fn(async () => undefined),
       remove: vi.fn(async () => undefined),
