@@ -48,7 +48,7 @@ describe('built renderer from a static server', () => {
   it('loads with relative assets under its CSP, shows the prover banner and the grouped list', async () => {
     const { page, problems } = await open({ jobs: 8, groups: 2 });
     await page.getByText('Getting the prover ready — about a minute').waitFor();
-    await page.getByRole('listitem', { name: 'IMG_1001.jpg, Making the proof' }).waitFor();
+    await page.getByRole('listitem', { name: 'IMG_1001.jpg, Waiting for the prover' }).waitFor();
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Assignment 1', 'Assignment 2']);
     await page.getByRole('button', { name: 'Details of IMG_1000.jpg' }).click();
     await page.getByText('Verified ✓').waitFor();
