@@ -43,7 +43,7 @@ export function JobDetails({ jobId, drawer = false }: { jobId: string; drawer?: 
         {job.state === 'queued' && job.check === 'passed' && job.estimate && <p className="muted">{typicalText(job)}</p>}
         {job.state === 'running' && !waiting && (
           <div className="details__progress">
-            {job.stage && <p>{job.stage.label}</p>}
+            {job.stage && job.stage.label !== STATE_WORDS.running && <p>{job.stage.label}</p>}
             {left && <p className="details__eta">{left}</p>}
             {progress && <ProgressBar fraction={progress.fraction} label={`Progress of ${job.file.name}`} />}
             {progress?.text && <p className="muted">{progress.text}</p>}
