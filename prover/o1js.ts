@@ -60,6 +60,7 @@ export const {
   ZkProgram,
   createEcdsa,
   createForeignCurve,
+  createForeignField,
   getBackendPreference,
   initializeBindings,
   setBackend,
