@@ -104,9 +104,9 @@ describe('drop a photo, get a proof (real engine, real prover, headless Chromium
     await page.getByRole('button', { name: 'Choose folder and export' }).click();
     const packPath = join(bridge.exportFolder, 'holiday.proof.json');
     await expect.poll(() => existsSync(packPath), { timeout: 30_000 }).toBe(true);
-    expect(existsSync(join(bridge.exportFolder, 'holiday.no-credentials.jpg'))).toBe(true);
-    // The notice opens what it wrote, not the app's own folder.
+    // The notice comes once the export is done (the pack is copied first, the photo after it); it opens what it wrote.
     await page.getByText('Exported 1 proof pack and 1 photo.').waitFor();
+    expect(existsSync(join(bridge.exportFolder, 'holiday.no-credentials.jpg'))).toBe(true);
     await page.locator('.notice').getByRole('button', { name: 'Show in folder' }).click();
     await expect.poll(() => bridge.revealed.at(-1)).toBe(packPath);
 
