@@ -7,7 +7,8 @@ import { Bool, Field, Provable, UInt8 } from '../../prover/o1js.js';
 import { LIMB_SPAN_BYTES, Limbs, toLimbs } from '../../prover/circuit/rsa/limbs.js';
 import { KEY_BYTES, KeySize, MGF_BLOCKS, mgfBlock, pkcs1Message, pssHash, pssMessagePart, SALT_BYTES } from '../../prover/circuit/rsa/encoding.js';
 import { modulusLimbs, rsaVerify65537 } from '../../prover/circuit/rsa/rsa-verify.js';
-import { bigintOf, bytesLE, pssSalt, rsaModulus } from '../../prover/circuit/rsa/rsa-native.js';
+import { bigintOf, bytesLE, powMod, pssSalt, rsaModulus } from '../../prover/circuit/rsa/rsa-native.js';
+import { PowerState, powerStep, POWER_STEPS, SQUARINGS_PER_STEP } from '../../prover/circuit/rsa/rsa-power.js';
 
 type Scheme = 'pkcs1' | 'pss';
 const keys = new Map<number, KeyObject>();
@@ -96,5 +97,27 @@ describe('RSA signatures in the circuit, against node:crypto', () => {
     // 256 bytes whose top bit is clear: a 2047-bit modulus, whose EM would have another length (emBits).
     const odd = signed(2048, 'pkcs1');
     await expect(check('pkcs1', { ...odd, n: odd.n >> 1n })).rejects.toThrow(/modulus shorter than its key size/);
+  }, 120_000);
+
+  it('power steps: two give s^65537 mod n; a third, past 2^16, is refused', async () => {
+    const c = signed(2048, 'pkcs1');
+    const s = bigintOf(c.signature);
+    const limbs = (x: bigint) => toLimbs(x).map((v) => Field(v));
+    const size = KEY_BYTES.map((_, i) => Bool(i === c.size));
+    const stepFrom = (x: bigint, squarings: number) =>
+      Provable.runAndCheck(() => {
+        const state = Provable.witness(PowerState, () => new PowerState({ n: limbs(c.n), size, s: limbs(s), x: limbs(x), squarings: Field(squarings) }));
+        const out = powerStep(state);
+        Provable.asProver(() => void (result = fromLimbsOf(out.x)));
+      });
+    let result = 0n;
+    const fromLimbsOf = (x: Field[]) => x.reduceRight((acc, limb) => (acc << 112n) | limb.toBigInt(), 0n);
+    let x = s;
+    for (let step = 0; step < POWER_STEPS; step++) {
+      await stepFrom(x, SQUARINGS_PER_STEP * step);
+      x = result;
+    }
+    expect(x % c.n).toBe(powMod(s, 65537n, c.n));
+    await expect(stepFrom(x, 16)).rejects.toThrow(/no squaring past 2\^16/);
   }, 120_000);
 });
