@@ -27,7 +27,7 @@ const mallocEnv = Object.entries(process.env)
   .filter(([k]) => k.startsWith('MALLOC_') || k === 'GLIBC_TUNABLES')
   .map(([k, v]) => `${k}=${v}`);
 console.log(`prover settings: ${[...v8Flags, ...mallocEnv].join(' ')}`);
-const { branchesInParallel } = await import('../prover/branch-helper.js');
+const { branchesInParallel } = await import('../prover/pipeline/branch-helper.js');
 console.log(`branches: ${branchesInParallel() ? 'in parallel, the issuer branch in a helper process' : 'one after the other, in this process'} (SHUTTERPROOF_PARALLEL_BRANCHES=1|0 decides)`);
 
 // The native backend unless O1JS_BACKEND says otherwise: read when prover/o1js.ts first loads o1js, so the prover
@@ -36,8 +36,8 @@ process.env.O1JS_BACKEND ??= 'native';
 const { circuitCacheDir, defaultCacheDir } = await import('../prover/runtime.js');
 const { analyzeRows } = await import('./analyze-rows.js');
 const { buildWitness, compile, planSteps, prove, verify } = await import('../prover/circuit/index.js');
-const { provePhoto } = await import('../prover/prove-photo.js');
-const { readPack, verifyPack } = await import('../prover/verify-pack.js');
+const { provePhoto } = await import('../prover/pipeline/prove-photo.js');
+const { readPack, verifyPack } = await import('../prover/pipeline/verify-pack.js');
 const { loadTestPki, pem } = await import('../test/support/pki.js');
 const { largeJpeg } = await import('../test/support/photos.js');
 const { signPhoto } = await import('../test/support/sign.js');
@@ -61,7 +61,7 @@ function statusMb(field: 'VmHWM' | 'VmRSS', pid: number | 'self' = 'self'): numb
   return status ? Math.round(Number(status[1]) / 1024) : undefined;
 }
 const peakRssMb = () => statusMb('VmHWM') ?? Math.round(process.resourceUsage().maxRSS / 1024);
-/** The helper prover process, when the branches run in parallel (prover/branch-helper.ts): this process's child. */
+/** The helper prover process, when the branches run in parallel (prover/pipeline/branch-helper.ts): this process's child. */
 function helperPid(): number | undefined {
   try {
     const children = readdirSync('/proc/self/task').flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(/\s+/));
@@ -124,7 +124,7 @@ async function benchPhoto() {
   console.log(`verify in this process (pack + photo hash): ${verifyMs} ms`);
   const cli = join(import.meta.dirname, '..', 'bin', 'shutterproof.js');
   let freshVerifyMs: number | undefined;
-  if (existsSync(join(import.meta.dirname, '..', 'out', 'node', 'prover', 'cli-main.js'))) {
+  if (existsSync(join(import.meta.dirname, '..', 'out', 'node', 'prover', 'entry', 'cli-main.js'))) {
     // The first run starts while this process still holds the prover's memory; the others show a typical start.
     const runs: number[] = [];
     for (let i = 0; i < FRESH_VERIFY_RUNS; i++) {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../out/node/prover/cli-main.js', import.meta.url);
+const entry = new URL('../out/node/prover/entry/cli-main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('The prover is not built yet. Run `npm run build:prover` in the Shutterproof folder, then try again.\n');
   process.exit(4);

@@ -17,7 +17,7 @@ export function proverCommand(cacheDir: string): ProverCommand {
   // branch helper the same way. NODE_OPTIONS and --inspect are fused off, so only these arguments shape it.
   return {
     file: process.execPath,
-    args: [...PROVER_NODE_FLAGS, join(proverRoot(), 'prover', 'process-main.js'), '--cache', cacheDir],
+    args: [...PROVER_NODE_FLAGS, join(proverRoot(), 'prover', 'entry', 'process-main.js'), '--cache', cacheDir],
     env: minimalEnv({ ELECTRON_RUN_AS_NODE: '1', ...PROVER_ENV }),
   };
 }

@@ -280,7 +280,7 @@ export class JobEngine {
       signal: controller.signal,
       onStage: (stage) => this.book.update(job.id, { stage, progress: undefined, ...this.estimated(this.times.stage(job.id, stage.name, PROVING_STAGE, this.clock.now())) }, false),
       onProgress: (progress) => {
-        // Two prover processes can report one proof's steps (prover/branch-helper.ts), so a count may arrive after a
+        // Two prover processes can report one proof's steps (prover/pipeline/branch-helper.ts), so a count may arrive after a
         // higher one of the same stage; what was shown done stays done.
         const shown = this.book.jobs.get(job.id)?.progress;
         if (shown && shown.total === progress.total && shown.done > progress.done) return;

@@ -4,7 +4,7 @@
 import { JPEG, PNG } from '@trustnxt/c2pa-ts/asset';
 import { createHash } from 'node:crypto';
 import { ShutterproofError } from '../../common/error-codes.js';
-import { MAX_PHOTO_BYTES } from '../read-photo.js';
+import { MAX_PHOTO_BYTES } from './read-photo.js';
 import { decodeCbor, parseCoseSign1, sigStructure } from './cose.js';
 import { credentialTraces, remoteManifestLink } from './credential-traces.js';
 import type { Exclusion, ManifestEvidence } from './evidence.js';

@@ -11,7 +11,6 @@ import { c2paRanges, mergedRanges } from './locate.js';
 import { detectFormat } from './read-evidence.js';
 import { assetHashOf } from './strip.js';
 
-export { inspectSummary, type InspectSummary } from './inspect-summary.js';
 
 export interface ValidationReport {
   /** The signing (leaf) certificate: shown locally, never written into a proof pack. */

@@ -1,6 +1,6 @@
 // The long-lived prover process proving with its branch helper, as on a machine with 4+ cores and 16+ GiB (forced
 // here): the helper writes the request's progress to the protocol stream the moment each of its steps finishes
-// (prover/branch-helper.ts), instead of the count waiting for the main process's own step to end. Every line of the
+// (prover/pipeline/branch-helper.ts), instead of the count waiting for the main process's own step to end. Every line of the
 // stream stays a valid protocol event, the counts reach the total, and the proof verifies.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { PROVING_STAGE, proverEvent, type ProverEvent } from '../../common/prove
 import { defaultCacheDir } from '../../prover/runtime.js';
 import { makeFixtures } from '../support/fixtures.js';
 
-const entry = resolve('out/node/prover/process-main.js');
+const entry = resolve('out/node/prover/entry/process-main.js');
 /** Events this close to another belong to one burst of the main process's output. */
 const ALONE_MS = 500;
 

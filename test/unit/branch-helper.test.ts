@@ -1,4 +1,4 @@
-// The helper process that proves one branch of a proof in parallel (prover/branch-helper.ts): when it is used, that a
+// The helper process that proves one branch of a proof in parallel (prover/pipeline/branch-helper.ts): when it is used, that a
 // helper which dies is an error the prover can act on (it proves the branch itself), and that a helper never outlives
 // the prover that started it, even one killed with SIGKILL while the helper is busy compiling.
 import { execFileSync } from 'node:child_process';
@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { branchesInParallel } from '../../prover/branch-helper.js';
+import { branchesInParallel } from '../../prover/pipeline/branch-helper.js';
 import type { IssuerBranchInput } from '../../prover/circuit/prover.js';
 
 const GiB = 2 ** 30;
-const builtHelper = pathToFileURL(resolve('out/node/prover/branch-helper.js')).href;
+const builtHelper = pathToFileURL(resolve('out/node/prover/pipeline/branch-helper.js')).href;
 
 /** Gone, or a zombie waiting to be reaped: it runs nothing any more. */
 function stopped(pid: number): boolean {
@@ -58,7 +58,7 @@ describe('branchesInParallel', () => {
 
 describe.skipIf(process.platform !== 'linux')('the helper process', () => {
   it('rejects a branch it can no longer prove when it exits, instead of leaving the prover waiting', async () => {
-    const { BranchHelper } = (await import(builtHelper)) as typeof import('../../prover/branch-helper.js');
+    const { BranchHelper } = (await import(builtHelper)) as typeof import('../../prover/pipeline/branch-helper.js');
     const helper = new BranchHelper(mkdtempSync(join(tmpdir(), 'shutterproof-helper-')));
     const pid = helper.pid!;
     try {

@@ -7,7 +7,7 @@ import { parseCoseSign1 } from '../../prover/c2pa/cose.js';
 import { child, contentOf, readBoxes, readSuperBox, type JumbfSuperBox } from '../../prover/c2pa/jumbf.js';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
 import { JPEG } from '@trustnxt/c2pa-ts/asset';
-import { MAX_PHOTO_BYTES } from '../../prover/read-photo.js';
+import { MAX_PHOTO_BYTES } from '../../prover/c2pa/read-photo.js';
 import { smallJpeg, smallPng } from '../support/photos.js';
 import { loadTestPki, type TestPki } from '../support/pki.js';
 import { signPhoto, type SignOptions, type Writer } from '../support/sign.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runServer } from '../../prover/server.js';
+import { runServer } from '../../prover/entry/server.js';
 import { smallJpeg } from '../support/photos.js';
 import { flipPixelByte, signPhoto } from '../support/sign.js';
 

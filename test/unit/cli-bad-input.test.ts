@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../prover/cli.js';
+import { runCli } from '../../prover/entry/cli.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
 let f: Fixtures;

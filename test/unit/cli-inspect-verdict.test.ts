@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
-import { runCli } from '../../prover/cli.js';
+import { runCli } from '../../prover/entry/cli.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
 let f: Fixtures;

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
-import { writeFileAtomic } from '../../prover/atomic-write.js';
-import { makeFolder, prepareOutputFolder } from '../../prover/output-folder.js';
+import { writeFileAtomic } from '../../prover/pipeline/atomic-write.js';
+import { makeFolder, prepareOutputFolder } from '../../prover/pipeline/output-folder.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
-const cli = resolve('out/node/prover/cli-main.js');
+const cli = resolve('out/node/prover/entry/cli-main.js');
 let dir: string;
 let f: Fixtures;
 

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorInfo } from '../../common/error-codes.js';
-import { childFailure } from '../../prover/child-exit.js';
+import { childFailure } from '../../prover/entry/child-exit.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
-const cli = resolve('out/node/prover/cli-main.js');
+const cli = resolve('out/node/prover/entry/cli-main.js');
 let dir: string;
 let f: Fixtures;
 const started: number[] = [];

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROOF_PACK_FORMAT } from '../../common/proof-pack.js';
 import { STATEMENT } from '../../common/proof-statement.js';
-import { runCli } from '../../prover/cli.js';
+import { runCli } from '../../prover/entry/cli.js';
 import { Cache, ZkProgram } from '../../prover/o1js.js';
 import { EXPECTED_VK } from '../../prover/circuit/expected-vk.js';
 import { assetHashInput, StatementInput } from '../../prover/circuit/statement.js';
 import { trustRoot } from '../../prover/circuit/trust-tree.js';
-import { publicKeyHex } from '../../prover/trust-source.js';
+import { publicKeyHex } from '../../prover/pipeline/trust-source.js';
 import { loadTestPki, pem } from '../support/pki.js';
 import { publicKeyOf } from './circuit-support/evidence.js';
 

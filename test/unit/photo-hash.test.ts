@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
 import { assetHashOf, stripManifest } from '../../prover/c2pa/strip.js';
 import { c2paRanges } from '../../prover/c2pa/locate.js';
-import { assetHashOfPhoto } from '../../prover/photo-hash.js';
+import { assetHashOfPhoto } from '../../prover/pipeline/photo-hash.js';
 import { smallJpeg, smallPng } from '../support/photos.js';
 import { signPhoto } from '../support/sign.js';
 

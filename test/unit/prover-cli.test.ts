@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../prover/cli.js';
+import { runCli } from '../../prover/entry/cli.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVER_NODE_FLAGS } from '../../common/prover-process.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 
-const entry = resolve('out/node/prover/process-main.js');
-const cliEntry = resolve('out/node/prover/cli-main.js');
+const entry = resolve('out/node/prover/entry/process-main.js');
+const cliEntry = resolve('out/node/prover/entry/cli-main.js');
 const started: number[] = [];
 let dir: string;
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proverEvent, type ProverEvent } from '../../common/prover-protocol.js';
 import { CIRCUIT_VERSION } from '../../prover/circuit/constants.js';
 
-const entry = resolve('out/node/prover/process-main.js');
+const entry = resolve('out/node/prover/entry/process-main.js');
 let child: ChildProcessWithoutNullStreams;
 let events: ProverEvent[] = [];
 let waiters: (() => void)[] = [];

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
-import { runServer } from '../../prover/server.js';
+import { runServer } from '../../prover/entry/server.js';
 import { issuerOnlyTrustList, parseTrustList } from '../../prover/trust/trust-list.js';
 import { DEMO_AUTHORITY_FILE, SAMPLE_PHOTO_FILE } from '../../main/sample-photo.js';
 

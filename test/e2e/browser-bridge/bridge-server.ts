@@ -75,7 +75,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     proverCommand: () =>
       options.prover ?? {
         file: process.execPath,
-        args: [...PROVER_NODE_FLAGS, join(proverRoot, 'process-main.js'), '--cache', options.proverCacheDir],
+        args: [...PROVER_NODE_FLAGS, join(proverRoot, 'entry', 'process-main.js'), '--cache', options.proverCacheDir],
         env: minimalEnv(PROVER_ENV),
       },
     settings,

@@ -3,16 +3,16 @@
 // ships (expected-vk.ts), the photo is hashed by its own structure, and whom the proof is anchored in comes from the
 // verifier's own trust lists. What the pack says about itself is reported apart, as unverified notes.
 import { readFile } from 'node:fs/promises';
-import { ShutterproofError } from '../common/error-codes.js';
-import { PROOF_PACK_FORMAT, proofPack, type ProofPack } from '../common/proof-pack.js';
-import { STATEMENT } from '../common/proof-statement.js';
+import { ShutterproofError } from '../../common/error-codes.js';
+import { PROOF_PACK_FORMAT, proofPack, type ProofPack } from '../../common/proof-pack.js';
+import { STATEMENT } from '../../common/proof-statement.js';
 // The circuit's modules one by one, not its index: a verifier needs none of the circuits' definitions.
-import { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from './circuit/constants.js';
-import { EXPECTED_VK } from './circuit/expected-vk.js';
-import { verify } from './circuit/statement.js';
-import { trustRoot } from './circuit/trust-tree.js';
-import { circuitCacheDir } from './runtime.js';
-import { readPhoto } from './read-photo.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from '../circuit/constants.js';
+import { EXPECTED_VK } from '../circuit/expected-vk.js';
+import { verify } from '../circuit/statement.js';
+import { trustRoot } from '../circuit/trust-tree.js';
+import { circuitCacheDir } from '../runtime.js';
+import { readPhoto } from '../c2pa/read-photo.js';
 import { findAnchor, type Anchor, type TrustListSource } from './verify-anchor.js';
 
 export type { Anchor, TrustListSource } from './verify-anchor.js';

@@ -12,7 +12,7 @@ process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
 const send = (event: Record<string, unknown>) => stdoutWrite(JSON.stringify(event) + '\n');
 
 // A helper process that proves half of a proof (branch-helper.ts) may write its progress events here too.
-const { shareProtocolOutput } = await import('./branch-helper.js');
+const { shareProtocolOutput } = await import('../pipeline/branch-helper.js');
 shareProtocolOutput();
 const { runServer } = await import('./server.js');
 await runServer(process.argv.slice(2), process.stdin, send);

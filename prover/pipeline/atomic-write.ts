@@ -2,7 +2,7 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ShutterproofError } from '../common/error-codes.js';
+import { ShutterproofError } from '../../common/error-codes.js';
 import { makeFolder } from './output-folder.js';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -1,6 +1,6 @@
 // Reads a photo the user named, turning file-system failures into the error codes a user can act on.
 import { readFile, stat } from 'node:fs/promises';
-import { ShutterproofError } from '../common/error-codes.js';
+import { ShutterproofError } from '../../common/error-codes.js';
 
 /** Larger files are refused before reading: no camera or app writes a JPEG or PNG this big. */
 export const MAX_PHOTO_BYTES = 512 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // `inspect`: the native C2PA findings for a photo, without proving.
-import { readEvidence } from './c2pa/read-evidence.js';
-import { inspectSummary, type InspectSummary } from './c2pa/validate.js';
-import { readPhoto } from './read-photo.js';
+import { readEvidence } from '../c2pa/read-evidence.js';
+import { inspectSummary, type InspectSummary } from '../c2pa/inspect-summary.js';
+import { readPhoto } from '../c2pa/read-photo.js';
 import { loadTrustList } from './trust-source.js';
 
 export async function inspectPhoto(input: string, trustListPath?: string): Promise<InspectSummary> {

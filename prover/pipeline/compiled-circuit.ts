@@ -1,10 +1,10 @@
 // Compiling the circuit (key generation) takes minutes cold and tens of seconds from the disk cache, so it happens
 // once per process; the cache folder is keyed by circuit version and o1js version so upgrades never mix keys.
-import { getBackendPreference } from './o1js.js';
-import { compile } from './circuit/index.js';
-import type { IssuerBranchElsewhere } from './circuit/prover.js';
+import { getBackendPreference } from '../o1js.js';
+import { compile } from '../circuit/index.js';
+import type { IssuerBranchElsewhere } from '../circuit/prover.js';
 import { BranchHelper, branchesInParallel, type ProgressShare } from './branch-helper.js';
-import { circuitCacheDir } from './runtime.js';
+import { circuitCacheDir } from '../runtime.js';
 
 export interface CircuitKeys {
   verificationKey: { data: string; hash: string };

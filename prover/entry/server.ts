@@ -3,18 +3,18 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
-import { ShutterproofError } from '../common/error-codes.js';
-import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../common/prover-protocol.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, keysCachedIn, trustRoot } from './circuit/index.js';
-import { ensureCompiled } from './compiled-circuit.js';
-import { toFailure } from './failure.js';
-import { checkPhoto } from './check-photo.js';
-import { inspectPhoto } from './inspect-photo.js';
-import { provePhoto } from './prove-photo.js';
-import type { Reporter } from './reporter.js';
-import { APP_VERSION, BACKEND, circuitCacheDir, defaultCacheDir } from './runtime.js';
-import { parseTrustList } from './trust/trust-list.js';
-import { readPack, verifyPack } from './verify-pack.js';
+import { ShutterproofError } from '../../common/error-codes.js';
+import { PROCESS_EVENT_ID, proverRequest, type ProverRequest } from '../../common/prover-protocol.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, keysCachedIn, trustRoot } from '../circuit/index.js';
+import { ensureCompiled } from '../pipeline/compiled-circuit.js';
+import { toFailure } from '../failure.js';
+import { checkPhoto } from '../pipeline/check-photo.js';
+import { inspectPhoto } from '../pipeline/inspect-photo.js';
+import { provePhoto } from '../pipeline/prove-photo.js';
+import type { Reporter } from '../reporter.js';
+import { APP_VERSION, BACKEND, circuitCacheDir, defaultCacheDir } from '../runtime.js';
+import { parseTrustList } from '../trust/trust-list.js';
+import { readPack, verifyPack } from '../pipeline/verify-pack.js';
 
 type Send = (event: Record<string, unknown>) => void;
 

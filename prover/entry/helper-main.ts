@@ -3,9 +3,9 @@
 // --progress-out its stdout is the prover protocol stream, which it writes only `progress` events to.
 import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { HelperMessage, HelperRequest, ProgressShare } from './branch-helper.js';
+import type { HelperMessage, HelperRequest, ProgressShare } from '../pipeline/branch-helper.js';
 import { watchParent } from './parent-watchdog.js';
-import { etaMs } from './reporter.js';
+import { etaMs } from '../reporter.js';
 
 for (const level of ['log', 'info', 'debug'] as const) console[level] = console.error;
 process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
@@ -40,7 +40,7 @@ function writeProgress(share: ProgressShare, done: number): void {
 /** Steps the prover has proved itself, per request it still wants progress written for, as it last said. */
 const doneThere = new Map<number, number>();
 
-const { compileIssuerBranch, proveIssuerBranch } = await import('./circuit/prover.js');
+const { compileIssuerBranch, proveIssuerBranch } = await import('../circuit/prover.js');
 try {
   if (!values.cache) throw new Error('--cache <circuit cache folder> is required');
   const t0 = Date.now();

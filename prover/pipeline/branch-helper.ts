@@ -16,8 +16,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { PROVER_ENV, PROVER_NODE_FLAGS } from '../common/prover-process.js';
-import type { IssuerBranchInput, IssuerBranchOutput, StepEvents } from './circuit/prover.js';
+import { PROVER_ENV, PROVER_NODE_FLAGS } from '../../common/prover-process.js';
+import type { IssuerBranchInput, IssuerBranchOutput, StepEvents } from '../circuit/prover.js';
 
 /** Cores and memory below which two provers would only slow each other down or run out of memory. */
 export const PARALLEL_MIN_CORES = 4;
@@ -87,7 +87,7 @@ export class BranchHelper {
     // Built, the helper is helper-main.js next to this file; run from source (the benchmark under tsx), it is the .ts
     // file, loaded with this process's loader flags.
     const fromSource = import.meta.url.endsWith('.ts');
-    const entry = fileURLToPath(new URL(fromSource ? './helper-main.ts' : './helper-main.js', import.meta.url));
+    const entry = fileURLToPath(new URL(fromSource ? '../entry/helper-main.ts' : '../entry/helper-main.js', import.meta.url));
     const flags = fromSource ? [...PROVER_NODE_FLAGS, ...process.execArgv] : PROVER_NODE_FLAGS;
     // The helper's messages go to our stderr, like our own; our stdout (the prover protocol) it shares only to write
     // progress events, and only where this process speaks the protocol.

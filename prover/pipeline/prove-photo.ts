@@ -2,20 +2,20 @@
 // seconds, not minutes), build the circuit witness, prove, verify the final proof, write the proof pack atomically.
 import { createHash } from 'node:crypto';
 import { basename, extname, join } from 'node:path';
-import { PROOF_PACK_FORMAT, type ProofPack } from '../common/proof-pack.js';
-import { PROVING_STAGE, type ProveRequest, type ProveSummary } from '../common/prover-protocol.js';
+import { PROOF_PACK_FORMAT, type ProofPack } from '../../common/proof-pack.js';
+import { PROVING_STAGE, type ProveRequest, type ProveSummary } from '../../common/prover-protocol.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { readEvidence } from './c2pa/read-evidence.js';
-import { stripManifest } from './c2pa/strip.js';
-import { validateEvidence } from './c2pa/validate.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, buildWitness, planSteps, prove, trustRoot } from './circuit/index.js';
+import { readEvidence } from '../c2pa/read-evidence.js';
+import { stripManifest } from '../c2pa/strip.js';
+import { validateEvidence } from '../c2pa/validate.js';
+import { CIRCUIT_ID, CIRCUIT_VERSION, buildWitness, planSteps, prove, trustRoot } from '../circuit/index.js';
 import { type CircuitKeys, ensureCompiled, issuerBranchProver } from './compiled-circuit.js';
 import { prepareOutputFolder } from './output-folder.js';
-import { readPhoto } from './read-photo.js';
-import { etaMs, type Reporter } from './reporter.js';
-import { APP_NAME, APP_VERSION, O1JS_VERSION } from './runtime.js';
+import { readPhoto } from '../c2pa/read-photo.js';
+import { etaMs, type Reporter } from '../reporter.js';
+import { APP_NAME, APP_VERSION, O1JS_VERSION } from '../runtime.js';
 import { publicKeyHex, trustListFor } from './trust-source.js';
-import { STATEMENT } from '../common/proof-statement.js';
+import { STATEMENT } from '../../common/proof-statement.js';
 
 export type ProveJob = Omit<ProveRequest, 'id' | 'op'>;
 

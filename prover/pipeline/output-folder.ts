@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ShutterproofError } from '../common/error-codes.js';
+import { ShutterproofError } from '../../common/error-codes.js';
 
 const MAX_NEW_LEVELS = 64;
 

@@ -1,9 +1,9 @@
 // `shutterproof inspect` for people: what a photo's Content Credentials say, each native check with its outcome, how
 // the parts the circuit hashes compare with its limits, and whether a proof can be made. `--json` prints the
 // summary itself instead.
-import { EXIT, errorInfo, isErrorCode, type ExitCode } from '../common/error-codes.js';
-import { LIMITS } from './circuit/constants.js';
-import type { CertificateSummary, Check, InspectSummary } from './c2pa/inspect-summary.js';
+import { EXIT, errorInfo, isErrorCode, type ExitCode } from '../../common/error-codes.js';
+import { LIMITS } from '../circuit/constants.js';
+import type { CertificateSummary, Check, InspectSummary } from '../c2pa/inspect-summary.js';
 
 const CHECKS: [key: string, title: string, passed: (check: Check & { ok: true }) => string][] = [
   ['signature', 'Signature', () => 'the claim signature is valid'],

@@ -2,9 +2,9 @@
 // structure (c2pa/locate.ts) and left out; a photo published without it is hashed whole. The manifest's own
 // exclusion ranges are never read: a manifest that excludes more than itself cannot match.
 import { createHash } from 'node:crypto';
-import { detectFormat } from './c2pa/read-evidence.js';
-import { c2paRanges } from './c2pa/locate.js';
-import { assetHashOf } from './c2pa/strip.js';
+import { detectFormat } from '../c2pa/read-evidence.js';
+import { c2paRanges } from '../c2pa/locate.js';
+import { assetHashOf } from '../c2pa/strip.js';
 
 export async function assetHashOfPhoto(bytes: Uint8Array): Promise<string> {
   const ranges = c2paRanges(bytes, detectFormat(bytes));

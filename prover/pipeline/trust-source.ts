@@ -1,9 +1,9 @@
 // Chooses the trust list a proof is made against: a PEM bundle the user gave, or "this photo's issuer only".
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ShutterproofError } from '../common/error-codes.js';
-import type { ManifestEvidence } from './c2pa/evidence.js';
-import { issuerOnlyTrustList, parseTrustList, type TrustList } from './trust/trust-list.js';
+import { ShutterproofError } from '../../common/error-codes.js';
+import type { ManifestEvidence } from '../c2pa/evidence.js';
+import { issuerOnlyTrustList, parseTrustList, type TrustList } from '../trust/trust-list.js';
 
 export const ISSUER_ONLY_NAME = "This photo's issuer only";
 

@@ -1,10 +1,10 @@
 // Whom a proof is anchored in, by the verifier's own trust lists only: a list matches when its Merkle root is the
 // proof's trustRoot (the signer is one of its issuers), or one of its CAs matches alone (a proof made for
 // "this photo's issuer only" names that CA). The pack's own list is never a source of trust.
-import { ShutterproofError } from '../common/error-codes.js';
-import { trustRoot } from './circuit/trust-tree.js';
+import { ShutterproofError } from '../../common/error-codes.js';
+import { trustRoot } from '../circuit/trust-tree.js';
 import { loadTrustList } from './trust-source.js';
-import type { TrustList } from './trust/trust-list.js';
+import type { TrustList } from '../trust/trust-list.js';
 
 export interface TrustListSource {
   /** What the verifier calls the list (the file's name, or the name it was imported under). */

@@ -1,10 +1,10 @@
 // `check`: everything the prove path does before the minutes of proving — read the photo and its Content
 // Credentials, pick the trust list, validate natively, and lay the witness out against the circuit's limits — so a
 // photo that cannot be proved is told apart in milliseconds, when it is added, instead of after the queue ahead of it.
-import { readEvidence } from './c2pa/read-evidence.js';
-import { validateEvidence } from './c2pa/validate.js';
-import { buildWitness } from './circuit/index.js';
-import { readPhoto } from './read-photo.js';
+import { readEvidence } from '../c2pa/read-evidence.js';
+import { validateEvidence } from '../c2pa/validate.js';
+import { buildWitness } from '../circuit/index.js';
+import { readPhoto } from '../c2pa/read-photo.js';
 import { trustListFor } from './trust-source.js';
 
 export interface CheckSummary {

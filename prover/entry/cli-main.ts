@@ -2,8 +2,8 @@
 // only results (and is valid JSON with --json).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EXIT, errorInfo } from '../common/error-codes.js';
-import { PROVER_ENV, PROVER_NODE_FLAGS, PROVER_PROCESS_MARK } from '../common/prover-process.js';
+import { EXIT, errorInfo } from '../../common/error-codes.js';
+import { PROVER_ENV, PROVER_NODE_FLAGS, PROVER_PROCESS_MARK } from '../../common/prover-process.js';
 import { childFailure } from './child-exit.js';
 
 const CANCEL_GRACE_MS = 1_000;

@@ -1,9 +1,9 @@
 // What the `shutterproof prove` command says when its proving child ends without having said so itself: killed by a
 // signal (the kernel's out-of-memory killer sends SIGKILL; a crash, SIGSEGV or SIGABRT) or an exit status that is not
 // one of ours. Plain data in, a Failure out, so it is tested without killing anything.
-import { EXIT } from '../common/error-codes.js';
-import type { Failure } from './failure.js';
-import { errorInfo } from '../common/error-codes.js';
+import { EXIT } from '../../common/error-codes.js';
+import type { Failure } from '../failure.js';
+import { errorInfo } from '../../common/error-codes.js';
 
 const OUR_EXITS = new Set<number>(Object.values(EXIT));
 const OUT_OF_MEMORY = /out of memory|heap limit|Array buffer allocation failed|Cannot allocate memory|ENOMEM|std::bad_alloc/i;

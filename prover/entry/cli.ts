@@ -3,10 +3,10 @@
 // 3 verification failed, 4 internal, 130 cancelled.
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, errorInfo } from '../common/error-codes.js';
-import { toFailure, type Failure } from './failure.js';
-import type { Reporter } from './reporter.js';
-import { defaultCacheDir } from './runtime.js';
+import { EXIT, errorInfo } from '../../common/error-codes.js';
+import { toFailure, type Failure } from '../failure.js';
+import type { Reporter } from '../reporter.js';
+import { defaultCacheDir } from '../runtime.js';
 
 const USAGE = `Usage:
   shutterproof prove <photo>... [--trust-list <pem>] [--out <dir>] [--cache <dir>] [--strip] [--json]
@@ -52,11 +52,11 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     case 'prove': {
       if (positionals.length === 0) return usageError(err, 'prove needs at least one photo');
       // Each command loads only what it uses: a one-shot `verify` does not pay for the C2PA readers.
-      const { provePhoto } = await import('./prove-photo.js');
+      const { provePhoto } = await import('../pipeline/prove-photo.js');
       const cacheDir = resolve(values.cache ?? defaultCacheDir());
       const outDir = resolve(values.out ?? '.');
       // The output folder is checked once before any photo is proved (each proof takes minutes).
-      const { prepareOutputFolder } = await import('./output-folder.js');
+      const { prepareOutputFolder } = await import('../pipeline/output-folder.js');
       try {
         await prepareOutputFolder(outDir);
       } catch (error) {
@@ -94,14 +94,14 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
     case 'verify': {
       if (positionals.length !== 1) return usageError(err, 'verify needs exactly one proof pack');
       return attempt(err, async () => {
-        const { readPack, verifyPack } = await import('./verify-pack.js');
+        const { readPack, verifyPack } = await import('../pipeline/verify-pack.js');
         const cacheDir = resolve(values.cache ?? defaultCacheDir());
         const trustLists = trustList ? [{ name: basename(trustList).replace(/\.(pem|crt|cer|der)$/i, ''), path: trustList }] : undefined;
         const photoPath = values.photo && resolve(values.photo);
         const summary = await verifyPack(await readPack(resolve(positionals[0])), { photoPath, trustLists, cacheDir });
         if (values.json) print(summary);
         else {
-          const { formatVerification } = await import('./verify-report.js');
+          const { formatVerification } = await import('../pipeline/verify-report.js');
           out(formatVerification(summary));
         }
       });
@@ -110,8 +110,8 @@ export async function runCli(argv: string[], out: Out, err: Out): Promise<number
       if (positionals.length !== 1) return usageError(err, 'inspect needs exactly one photo');
       let verdict: number = EXIT.ok;
       const read = await attempt(err, async () => {
-        const { inspectPhoto } = await import('./inspect-photo.js');
-        const { formatInspection, inspectExitCode } = await import('./inspect-report.js');
+        const { inspectPhoto } = await import('../pipeline/inspect-photo.js');
+        const { formatInspection, inspectExitCode } = await import('../pipeline/inspect-report.js');
         const summary = await inspectPhoto(resolve(positionals[0]), trustList);
         if (values.json) print(summary);
         else out(formatInspection(basename(positionals[0]), summary));
