@@ -84,7 +84,7 @@ export class BranchHelper {
   readonly writesProgress: boolean;
 
   constructor(circuitCacheDir: string) {
-    // Built, the helper is helper-main.js next to this file; run from source (the benchmark under tsx), it is the .ts
+    // Built, the helper is entry/helper-main.js beside this folder; run from source (the benchmark under tsx), it is the .ts
     // file, loaded with this process's loader flags.
     const fromSource = import.meta.url.endsWith('.ts');
     const entry = fileURLToPath(new URL(fromSource ? '../entry/helper-main.ts' : '../entry/helper-main.js', import.meta.url));
