@@ -7,7 +7,8 @@ import { Bool, Cache, Field, UInt8 } from '../prover/o1js.js';
 import { toLimbs } from '../prover/circuit/rsa/limbs.js';
 import { KEY_BYTES } from '../prover/circuit/rsa/encoding.js';
 import { PowerState, powerCommitment, RsaPower, POWER_STEPS } from '../prover/circuit/rsa/rsa-power.js';
-import { bigintOf, bytesLE, powMod, rsaModulus } from '../prover/circuit/rsa/rsa-native.js';
+import { powMod } from '../prover/circuit/field-native.js';
+import { bigintOf, bytesLE, rsaModulus } from '../prover/circuit/rsa/rsa-native.js';
 
 const { values } = parseArgs({ options: { cache: { type: 'string', default: '/tmp/shutterproof-bench/rsa-power' } } });
 const key = generateKeyPairSync('rsa', { modulusLength: 4096, publicExponent: 65537 }).privateKey;

@@ -6,13 +6,14 @@ export const P = Field.ORDER;
 
 export const mod = (a: bigint): bigint => ((a % P) + P) % P;
 
-export function powMod(base: bigint, exp: number | bigint): bigint {
+/** base^exp modulo `modulus` (the Pallas field unless given: RSA witnesses use their key's modulus). */
+export function powMod(base: bigint, exp: number | bigint, modulus = P): bigint {
   let result = 1n;
-  let b = mod(base);
+  let b = ((base % modulus) + modulus) % modulus;
   let e = BigInt(exp);
   while (e > 0n) {
-    if (e & 1n) result = (result * b) % P;
-    b = (b * b) % P;
+    if (e & 1n) result = (result * b) % modulus;
+    b = (b * b) % modulus;
     e >>= 1n;
   }
   return result;

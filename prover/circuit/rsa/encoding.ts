@@ -35,11 +35,9 @@ export function bySize(size: Bool[], f: (k: number) => number): Field {
   return size.reduce((sum, s, i) => (values[i] === 0 ? sum : sum.add(s.toField().mul(values[i]))), Field(0));
 }
 
-const bytesLE = (digestBE: Field[]) => [...digestBE].reverse();
-
 /** EM of RSASSA-PKCS1-v1_5 with SHA-256 over `digest` (32 big-endian bytes, range-checked). */
 export function pkcs1Message(digest: Field[], size: Bool[]): Field[] {
-  const em = [...bytesLE(digest), ...[...DIGEST_INFO].reverse().map((b) => Field(b)), Field(0)];
+  const em = [...[...digest].reverse(), ...[...DIGEST_INFO].reverse().map((b) => Field(b)), Field(0)];
   for (let i = em.length; i < LIMB_SPAN_BYTES; i++) em.push(bySize(size, (k) => (i <= k - 3 ? 0xff : i === k - 2 ? 1 : 0)));
   return em;
 }

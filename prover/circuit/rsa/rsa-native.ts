@@ -1,6 +1,7 @@
 // Witness helpers for RSA outside the circuit: numbers from key and signature bytes, and the PSS salt a signature
 // carries (the circuit checks it: encoding.ts rebuilds EM from it, so a wrong salt only fails the proof).
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { powMod } from '../field-native.js';
 import { LIMB_SPAN_BYTES } from './limbs.js';
 import { KEY_BYTES, SALT_BYTES } from './encoding.js';
 
@@ -10,15 +11,6 @@ export function bytesLE(x: bigint, length = LIMB_SPAN_BYTES): number[] {
   return Array.from({ length }, (_, i) => Number((x >> BigInt(8 * i)) & 0xffn));
 }
 
-export function powMod(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-  }
-  return result;
-}
 
 /** The modulus of an RSA public key and its size's index in KEY_BYTES, or undefined for other sizes. */
 export function rsaModulus(key: KeyObject | Uint8Array): { n: bigint; size: number } | undefined {

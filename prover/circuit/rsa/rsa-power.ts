@@ -4,9 +4,9 @@
 // commitment to them, which the next step (or the signature check that uses x) opens. One squaring costs ~3.3k rows
 // and a multiplication ~3.9k (bench/algorithm-costs.ts); 9 of them fill a step.
 import { Bool, Field, Poseidon, Provable, SelfProof, Struct, UInt8, ZkProgram } from '../../o1js.js';
-import { assertLessThan, LIMB_SPAN_BYTES, Limbs, mulMod, rangeCheckLimbs } from './limbs.js';
+import { LIMB_SPAN_BYTES, Limbs, mulMod } from './limbs.js';
 import { KeySize } from './encoding.js';
-import { modulusLimbs, squareTimes } from './rsa-verify.js';
+import { assertSignatureBelow, modulusLimbs, squareTimes } from './rsa-verify.js';
 
 export const SQUARINGS_PER_STEP = 8;
 export const POWER_STEPS = 16 / SQUARINGS_PER_STEP;
@@ -40,8 +40,7 @@ export const RsaPower = ZkProgram({
       privateInputs: [ModulusBytes, KeySize, Limbs],
       async method(nBytes: UInt8[], size: Bool[], s: Field[]) {
         const n = modulusLimbs(nBytes.map((b) => b.value), size);
-        rangeCheckLimbs(s);
-        assertLessThan(s, n, 'signature below the modulus');
+        assertSignatureBelow(s, n);
         return { publicOutput: powerCommitment(new PowerState({ n, size, s, x: s, squarings: Field(0) })) };
       },
     },

@@ -21,10 +21,15 @@ export function modulusLimbs(nLE: Field[], size: Bool[]): Field[] {
   return limbsOfBytes(nLE);
 }
 
-/** The start of the exponentiation: checks 0 <= s < n and squares s `times` times. */
-export function powerStart(s: Field[], n: Field[], times: number): Field[] {
+/** 0 <= s < n, as RSAVP1 requires of a signature representative (RFC 8017 §5.2.2). */
+export function assertSignatureBelow(s: Field[], n: Field[]): void {
   rangeCheckLimbs(s);
   assertLessThan(s, n, 'signature below the modulus');
+}
+
+/** The start of the exponentiation: checks 0 <= s < n and squares s `times` times. */
+export function powerStart(s: Field[], n: Field[], times: number): Field[] {
+  assertSignatureBelow(s, n);
   return squareTimes(s, n, times);
 }
 
