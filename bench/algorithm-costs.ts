@@ -8,6 +8,7 @@ import { Limbs, LIMB_SPAN_BYTES, mulMod, rangeCheckLimbs } from '../prover/circu
 import { KeySize, MGF_BLOCKS, mgfBlock, pkcs1Message, pssHash, pssMessagePart, SALT_BYTES } from '../prover/circuit/rsa/encoding.js';
 import { rsaVerify65537 } from '../prover/circuit/rsa/rsa-verify.js';
 import { RsaPower } from '../prover/circuit/rsa/rsa-power.js';
+import { FIRST_BLOCKS, RsaPssStep } from '../prover/circuit/rsa/pss-check.js';
 
 const P384 = 2n ** 384n - 2n ** 128n - 2n ** 96n + 2n ** 32n - 1n;
 
@@ -72,6 +73,9 @@ figures['RSA: PKCS#1 v1.5 verification, e = 65537, one circuit, rows'] = rows.pk
 figures[`RSA: PSS encoding (${MGF_BLOCKS} MGF1 blocks + H), rows`] = rows.pssEncoding.rows;
 figures['RSA power step (8 squarings + 1 multiplication), rows'] = power.power.rows;
 figures['RSA power start (modulus bytes, s < n), rows'] = power.start.rows;
+const pss = await RsaPssStep.analyzeMethods();
+figures[`RSA PSS first step (chain proof, H + ${FIRST_BLOCKS} MGF1 blocks), rows`] = pss.first.rows;
+figures[`RSA PSS last step (2 proofs, ${MGF_BLOCKS - FIRST_BLOCKS} MGF1 blocks, x = EM), rows`] = pss.last.rows;
 try {
   createForeignField(P384);
   figures['P-384 field in o1js'] = 'supported';
