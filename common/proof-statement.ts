@@ -16,6 +16,7 @@ export const DOES_NOT_PROVE = [
 ] as const;
 
 /** The technical name of what "the most common kind" of signature is, for Technical details. */
-export const SIGNATURES_PROVED = 'ES256 (ECDSA with P-256 keys and SHA-256)';
+export const SIGNATURES_PROVED =
+  "ES256 (ECDSA with P-256 keys and SHA-256), by a certificate its issuer signed with a P-256 key (ECDSA) or an RSA key of 2048 to 4096 bits (PKCS#1 v1.5)";
 
 export const STATEMENT = { proves: [...PROVES], doesNotProve: [...DOES_NOT_PROVE] };

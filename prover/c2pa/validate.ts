@@ -3,7 +3,7 @@
 // Order follows a C2PA validator: claim signature, assertion reference, hard binding, then trust.
 import { createHash, verify } from 'node:crypto';
 import { ShutterproofError } from '../../common/error-codes.js';
-import { type CertificateInfo, manifestCertificate, signedBy } from '../trust/certificate.js';
+import { type CertificateInfo, isRsaKey, manifestCertificate, signedBy } from '../trust/certificate.js';
 import { findIssuer, type TrustList } from '../trust/trust-list.js';
 import { algName, ES256, sigStructure } from './cose.js';
 import type { ManifestEvidence } from './evidence.js';
@@ -38,8 +38,9 @@ export function checkSignature(evidence: ManifestEvidence): CertificateInfo {
   const leafDer = evidence.certChain[0];
   if (!leafDer) throw new ShutterproofError('manifest_invalid', 'x5chain holds no certificate');
   const leaf = manifestCertificate(leafDer, 'signing');
-  if (!leaf.publicKey)
-    throw new ShutterproofError('unsupported_algorithm', `the signing certificate has a ${leaf.keyType} key; ES256 needs P-256`);
+  // A trust-list CA may hold an RSA key; the signer's own key must be P-256 for ES256.
+  if (!leaf.publicKey || isRsaKey(leaf.publicKey))
+    throw new ShutterproofError('unsupported_algorithm', `the signing certificate has a key of type ${leaf.keyType}; ES256 needs a P-256 key`);
   // The circuit hashes `sigStructure` as given; it must be the canonical one built from the pieces it also checks.
   if (!equal(evidence.sigStructure, sigStructure(evidence.protectedHeader, evidence.claim)))
     throw new ShutterproofError('manifest_invalid', 'the Sig_structure is not ["Signature1", protected, h\'\', claim]');

@@ -9,7 +9,9 @@ import { ecdsaCommitment, EcdsaStepProof, digestBytes } from './ecdsa-step.js';
 import { assertWindow, Capture, openCapture, pow, rlc, type Opened } from './rlc-gadgets.js';
 import { sigChecks, SIG_OPENINGS } from './sig-windows.js';
 import { tbsChecks, TBS_OPENINGS } from './tbs-walk.js';
-import { TrustPath, trustLeafFields } from './trust-tree.js';
+import { p256IssuerKey, rsaIssuerKey, RsaKeyInput, type IssuerKey } from './issuer-key.js';
+import { RsaPkcs1StepProof } from './rsa/rsa-check.js';
+import { TrustPath } from './trust-tree.js';
 import { StatementInput } from './statement.js';
 import { RlcContext } from './window-gadgets.js';
 
@@ -37,6 +39,7 @@ export function bindChecks(
   pub: StatementInput,
   leafCommitment: Field,
   caCommitment: Field,
+  issuerKey: (p: BindParams) => IssuerKey,
   s: ChainState,
   t: ChainState,
   a: ChainState,
@@ -55,12 +58,10 @@ export function bindChecks(
 
   // Signatures: the leaf key signed SHA-256(S); the CA key signed SHA-256(TBS); the CA key is in the trust list.
   const leafLimbs = [...limbs88(p.leafKey.slice(0, 32)), ...limbs88(p.leafKey.slice(32))];
-  const caLimbs = [...limbs88(p.caKey.slice(0, 32)), ...limbs88(p.caKey.slice(32))];
+  const ca = issuerKey(p);
   leafCommitment.assertEquals(ecdsaCommitment(s, leafLimbs), 'leaf signature proof');
-  caCommitment.assertEquals(ecdsaCommitment(t, caLimbs), 'CA signature proof');
-  const [xh, xl] = halves128(p.caKey.slice(0, 32));
-  const [yh, yl] = halves128(p.caKey.slice(32));
-  path.calculateRoot(trustLeafFields([xh, xl, yh, yl])).assertEquals(pub.trustRoot, 'CA key in the trust list');
+  caCommitment.assertEquals(ca.commitment(t), 'CA signature proof');
+  path.calculateRoot(ca.leaf()).assertEquals(pub.trustRoot, 'CA key in the trust list');
   const [ah, al] = halves128(p.assetHash);
   ah.assertEquals(pub.assetHashHi, 'asset hash');
   al.assertEquals(pub.assetHashLo, 'asset hash');
@@ -70,7 +71,7 @@ export function bindChecks(
   const tOpen = opener(t, caps.slice(SIG_OPENINGS, SIG_OPENINGS + TBS_OPENINGS), ctx);
   const aOpen = opener(a, caps.slice(SIG_OPENINGS + TBS_OPENINGS), ctx);
 
-  const tbs = tbsChecks(ctx, tOpen.open, p.t, p.leafKey);
+  const tbs = tbsChecks(ctx, tOpen.open, p.t, p.leafKey, ca.algorithm);
   padding(t, tbs.length, tbs.end, p.padT, r);
   const digestA = digestBytes(a).map((b) => b.value);
   const sig = sigChecks(ctx, sOpen.open, p.s, digestA);
@@ -108,10 +109,39 @@ export const C2paEs256 = ZkProgram({
       ) {
         leaf.verify();
         ca.verify();
-        bindChecks(pub, leaf.publicOutput, ca.publicOutput, s, t, a, params, caps, path);
+        bindChecks(pub, leaf.publicOutput, ca.publicOutput, (p) => p256IssuerKey(p.caKey), s, t, a, params, caps, path);
       },
     },
   },
 });
 
 export class C2paEs256Proof extends ZkProgram.Proof(C2paEs256) {}
+
+/** ES256 claim signature by a leaf certificate that an RSA CA signed (sha256WithRSAEncryption): Truepic's layout. */
+export const C2paEs256RsaCa = ZkProgram({
+  name: 'c2pa-es256-rsa',
+  publicInput: StatementInput,
+  methods: {
+    bind: {
+      privateInputs: [EcdsaStepProof, RsaPkcs1StepProof, RsaKeyInput, ChainState, ChainState, ChainState, BindParams, Captures, TrustPath],
+      async method(
+        pub: StatementInput,
+        leaf: EcdsaStepProof,
+        ca: RsaPkcs1StepProof,
+        caKey: RsaKeyInput,
+        s: ChainState,
+        t: ChainState,
+        a: ChainState,
+        params: BindParams,
+        caps: Capture[],
+        path: TrustPath,
+      ) {
+        leaf.verify();
+        ca.verify();
+        bindChecks(pub, leaf.publicOutput, ca.publicOutput, () => rsaIssuerKey(caKey), s, t, a, params, caps, path);
+      },
+    },
+  },
+});
+
+export class C2paEs256RsaCaProof extends ZkProgram.Proof(C2paEs256RsaCa) {}

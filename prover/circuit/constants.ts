@@ -1,6 +1,19 @@
-// Sizes of the circuit c2pa-es256 v2. Changing any of these changes the verification key: bump CIRCUIT_VERSION.
+// Sizes of the circuits. Changing any of these changes the verification keys: bump the circuits' versions.
+/** The first circuit of the family; it names the compile cache folder that every circuit's keys share. */
 export const CIRCUIT_ID = 'c2pa-es256';
 export const CIRCUIT_VERSION = 2;
+
+/**
+ * The circuit family, one final circuit per kind of signature chain, each with its own pinned key (expected-vk.ts),
+ * so a proof of one kind never pays for the others: an ES256 claim signature by a leaf certificate that a P-256 CA
+ * signed (ecdsa-with-SHA256), or that an RSA CA signed (sha256WithRSAEncryption, 2048 to 4096 bits).
+ */
+export const CIRCUITS = {
+  'c2pa-es256': { version: CIRCUIT_VERSION, issuer: 'ecdsa' },
+  'c2pa-es256-rsa': { version: 1, issuer: 'rsa' },
+} as const;
+export type CircuitId = keyof typeof CIRCUITS;
+export const isCircuitId = (id: unknown): id is CircuitId => typeof id === 'string' && Object.hasOwn(CIRCUITS, id);
 
 /** SHA-256 blocks hashed per recursive step. 10 blocks plus the byte bookkeeping would pass the ~53k-row budget. */
 export const BLOCKS_PER_STEP = 9;

@@ -1,6 +1,8 @@
-// The verification key of circuit c2pa-es256 v2: the only key a verifier trusts. A pack's own copy is ignored unless
+// The verification keys of the circuit family, one per circuit: the only keys a verifier trusts. A pack's own copy is ignored unless
 // byte-identical (verify-pack.ts). Anyone can recompute it from this source: compiling the circuit gives exactly this
 // key (asserted by the real-proof test, test/integration/cli-prove-verify.test.ts); there is no trusted setup.
+import type { CircuitId } from './constants.js';
+
 export const EXPECTED_VK = {
   hash: '27556926836346090812047537210618713964094573141760857026398721570823686103049',
   data: [
@@ -32,3 +34,39 @@ export const EXPECTED_VK = {
 };
 
 export const EXPECTED_VK_HASH = EXPECTED_VK.hash;
+
+/** c2pa-es256-rsa v1 (ES256 leaf, RSA CA). */
+const EXPECTED_VK_RSA_CA = {
+  hash: '24151612292333348947364059736732995088006175494971925825362776346802699925874',
+  data: [
+    'AgFHHgD0pu+p1u5INngMbmQIA5g96Qy8NG9tap0erYNeIwW7CjaseNt+xDUGn3DSV3GlXz3N9Dz8RLVXRiDHDOcfBdSCU30iCWmA',
+    'fkX7wBdx/dACRgL4owJvlDw2jfoA3BlTRqD0PSLfQ2b0WnsCzhD+TznqKnWGvdqHmJxoypjQOStqZo0hZmJ+DQtI83SBqTl3i4al',
+    'Udm9Wvky03ZjiOIffniUjserJWUzqM9pWT2eyiubpoGEGKbB3E8askMtkQXP7xGeLiKc2AJN15Sja/GaA7JSopHEgJIKRcDWG0La',
+    'KbeD8qCqlVHOE1/VA8iXzlOP29x2Oau6QZP2IfyaYYIk5XpiFYzEaxXGXi9owYUSJO5ORpLn3P0MaCMdvdGYMgvPu6o7DENMhPBI',
+    'Vw0HMnQhRRZYD4qgfaTmm5mijLg/NWd4rRNd/CnV1egzC8d7/2gjbpE2uYwIue0COmPa7A80GTLpX+RgmIpi+qNNaxJUtEzlsjUI',
+    'l52q+MRF4JWplR/bEU3dAFyG7GFdrY1tmuI3wHpj/2o9byK4SqpZ9C2dGf8a5tLnJq3nHk+759DT28vpQsSGPMtNv+Ql8mWY11w4',
+    'AH7Uf85vAKK4G4+dIxCogoa3yx224/dYjKd/2blobYwJ/4XJCp/xqR8eTS2CkbUo/MgKkUkS3vgpBn+E0W22nhviWQj2XMHqmoKi',
+    'HhE36qnAD2qchanDfyJohxf7ekvfA2wbugofN5Q3ZVKP8u6Rq+tn62NKF91KPg2AGx5nLu82YNiPLdrj3cqHuFZSIYcSl7Nblu20',
+    'ib3kooSCnxCZOwaQyfBz7Sjl1Rca5+1UEhIgM3Zocbo3703w3ksJI9TDA/BVVIVWwpmhggQCHck1zY8H0ftKR3GkuoXDmN9Y7QIO',
+    'iYDmQ60pefWEEzgk3lUYcEcSm04elmP7E4x8nLi7dSKjHJSbl0RASW+hRwhKUw+6VgjbIYd2VXvzQze5gYgaDdKJJOsNcj89uRPD',
+    'vEzTdvG7GZrT1+4qLQrYYqNvn14XVjoU3aqgQKmgqB5qBNENvVCPgNynSyipZH6jGIvBvhsmM3yfQQDvPD4nWE8x2nC+PQ2yjDg2',
+    'rRc8KtmQFPGNHqyeaXBNXDBAIr7Bcm8+k/ChlQeBsrNhJpltkrDb8kcagLolm82DJSiAyJP6hG50ihrf6tPJtzik8aep1dxjBRcP',
+    'GBSOKEgi4JZXZbRzmInco0RUlk5znOvNdEmQH9SvBnPBHaPgYSctYgdBf9kXSOA6kCisBlThqRRyR3MV5WEuNbBQysm11djG8cnP',
+    'QGWgXuqjFv44iSyvtWMkGRqEjBO+5mzV+cZfS636ay0yx96mBMZQERt9kzKQxF2ThtAHFwY0NpwLhFiZOmFenOw7424JzbpcyuOr',
+    'w6J5gQnT9NsBUD2trvFXaZa17zBTbLv6b8mzNu4Pp8dKwjmOxlp6gBO345A6ZfA2Zq5w+2WmxjfSjKycHvrp1ka7aAg1DDjJK4ZA',
+    'IHCYVFpT+eeScOcY1liJLU2NT5OcmbQyrr8++Tc+9HlzhB3swrFoZLhowfHYNFfLccGRNgXjVlFTMIuI7DA0O4MJKjQ263YVxzKt',
+    'x36zgAdEo5IdRmobXas6NY4kCXV3lo+pqzdvickAh4mCyqppBgxpuvQKNsavMB2vLeoVewooqbqZfq6y6Mw9/nFzfo8ijAQr9Gl0',
+    'H+p48xMu2BSfW/LDdvWeCTWPFYDZq5RNRaIcdtby/6VyqwAtwHnrLMV4D0gvLUE2zCEvJZKXlEqq0BHV6yl22NJq7OLqI90GQ6pp',
+    'E5S/aWQJ8JlFnuPHCDbrbXOdC7DxQCjl1m2wMBzGl9FVDwDVwBLlqj6LSzep4sve60FfRr520mrR2fgENwB/N4M8ILF0t5xyhS+p',
+    'x3cil8xz0XsPoA5mNl1Rh4AfKXNEZmllp4ZbeFVDof4bGPmssPMuxWqprkHWU+mZkB8aCE9TM91pCw2JLhj7bci600tqIiCxayMA',
+    'KpkRwz26PwR0mafprNJs2/jsw367iJkZWRz0eF6Sxov92yL3EXd6PbpmvxomdmUdJSoKpZSmgSnaT3mMcK2H0hoE18qLxr4T0+P0',
+    'AKOXnc2Gs4MckpOom5PM0HjXWOJ9c9Nt3Pf2IT5S+2vsaN5v7zzaBenN0GYCZW583N41WTu7101mVDOLGpPzNTOse5NRczGG/gMF',
+    '2kXR7fTXi9F2WRgXzO1T5VMmYH5KJYmnFYUhJJ/GtZ0lu8LTi/r590+H+bGVKQGKQxtLO3vN4hXCwBSLmAbrmQlGY6B158xVCOZS',
+    'GkW0q5XfIaRJrMttX4aTisypP7VRKaZtWKHlAKTUJBPyWS5mt9ok1CKfNhFfGL+kNlqTWtsu1XHnr+T9dQbUezeqS4CY6iw=',
+  ].join(''),
+};
+
+export const EXPECTED_VKS: Record<CircuitId, { hash: string; data: string }> = {
+  'c2pa-es256': EXPECTED_VK,
+  'c2pa-es256-rsa': EXPECTED_VK_RSA_CA,
+};

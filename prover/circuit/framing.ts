@@ -17,6 +17,11 @@ export const CLAIM_REF_ENTRIES = [
 export const TBS_VERSION_SERIAL = [0xa0, 0x03, 0x02, 0x01, 0x02, 0x02];
 /** AlgorithmIdentifier ecdsa-with-SHA256 (1.2.840.10045.4.3.2), the TBS's signature field. */
 export const ECDSA_SHA256_ALGORITHM = [0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
+/** AlgorithmIdentifier sha256WithRSAEncryption (1.2.840.113549.1.1.11) with its NULL parameters (RFC 4055 §5). */
+export const RSA_SHA256_ALGORITHM = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00];
+/** The issuer's certificate signature algorithms a circuit can be built for. */
+export const ISSUER_ALGORITHMS = { ecdsa: ECDSA_SHA256_ALGORITHM, rsa: RSA_SHA256_ALGORITHM } as const;
+export type IssuerAlgorithm = keyof typeof ISSUER_ALGORITHMS;
 /** DER SubjectPublicKeyInfo prefix of an uncompressed P-256 key (id-ecPublicKey, prime256v1). */
 export const P256_SPKI_PREFIX = [
   0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce,

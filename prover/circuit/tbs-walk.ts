@@ -1,5 +1,6 @@
 // The leaf TBSCertificate, walked element by element from its first byte (RFC 5280 4.1): version v3, serial,
-// signature algorithm ecdsa-with-SHA256, issuer, validity, subject, then the subjectPublicKeyInfo, which must be the
+// the issuer's signature algorithm (ecdsa-with-SHA256, or sha256WithRSAEncryption in the circuits for RSA issuers:
+// a constant of each circuit, never a prover's choice), issuer, validity, subject, then the subjectPublicKeyInfo, which must be the
 // P-256 leaf key, and the extensions [3], which end the TBS. Each element is skipped by the length in its own DER
 // header, so every position is the start of a top-level element, never a look-alike run inside one. The extension
 // list is walked the same way until basicConstraints (cA FALSE), keyUsage (digitalSignature) and extKeyUsage
@@ -7,8 +8,9 @@
 import { Bool, Field, Provable, Struct } from '../o1js.js';
 import { EXTENSION_SLOTS } from './constants.js';
 import {
-  BASIC_CONSTRAINTS_END_ENTITY, C2PA_CLAIM_SIGNING, CRITICAL, ECDSA_SHA256_ALGORITHM, EXT_BASIC_CONSTRAINTS,
-  EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, ID_CE, ID_KP_PREFIX, ID_KP_PURPOSES, P256_SPKI_PREFIX, SPKI_LENGTH, TBS_VERSION_SERIAL,
+  BASIC_CONSTRAINTS_END_ENTITY, C2PA_CLAIM_SIGNING, CRITICAL, EXT_BASIC_CONSTRAINTS,
+  EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, ID_CE, ID_KP_PREFIX, ID_KP_PURPOSES, ISSUER_ALGORITHMS, P256_SPKI_PREFIX, SPKI_LENGTH,
+  TBS_VERSION_SERIAL, type IssuerAlgorithm,
 } from './framing.js';
 import { assertLe, assertWindow, type Opened } from './rlc-gadgets.js';
 import { LengthHeader, lengthHeader, valueOf, type Piece, type RlcContext } from './window-gadgets.js';
@@ -52,7 +54,13 @@ export interface TbsResult {
 
 const START: Opened = { pre: Field(0), rPos: Field(1) };
 
-export function tbsChecks(ctx: RlcContext, open: (pos: Field) => Opened, t: TbsParams, leafKey: Field[]): TbsResult {
+export function tbsChecks(
+  ctx: RlcContext,
+  open: (pos: Field) => Opened,
+  t: TbsParams,
+  leafKey: Field[],
+  issuer: IssuerAlgorithm,
+): TbsResult {
   const length = t.tbsHi.mul(256).add(t.tbsLo).add(4);
   assertLe(Field(1), t.tbsHi, 'TBS header in its two-byte form');
   const end = open(length);
@@ -64,7 +72,7 @@ export function tbsChecks(ctx: RlcContext, open: (pos: Field) => Opened, t: TbsP
   assertWindow(START, open(head.len), head.rlc, 'TBS header, version 3 and serial number header');
 
   const q1 = head.len.add(t.serialLength);
-  const algIssuer = ctx.concat(ctx.bytes(ECDSA_SHA256_ALGORITHM), lengthHeader(ctx, t.issuer, 'der', 0x30));
+  const algIssuer = ctx.concat(ctx.bytes(ISSUER_ALGORITHMS[issuer]), lengthHeader(ctx, t.issuer, 'der', 0x30));
   assertWindow(open(q1), open(q1.add(algIssuer.len)), algIssuer.rlc, 'TBS signature algorithm and issuer header');
 
   const q3 = q1.add(algIssuer.len).add(valueOf(t.issuer));

@@ -7,9 +7,9 @@ import { AssertionParams } from './assertion-windows.js';
 import { EXTENSION_SLOTS } from './constants.js';
 import {
   ASSET_HASH_KEY, BASIC_CONSTRAINTS_END_ENTITY, C2PA_CLAIM_SIGNING, CBOR_BOX_TYPE, CLAIM_REF_ENTRIES, CRITICAL,
-  ECDSA_SHA256_ALGORITHM, EXT_BASIC_CONSTRAINTS, EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, HASH_DATA_LABEL, ID_CE,
-  ID_KP_PREFIX, ID_KP_PURPOSES, JUMD_CBOR, JUMD_TOGGLES, JUMD_WINDOW_LENGTH, P256_SPKI_PREFIX, PAD_KEY,
-  PROTECTED_ALG, SIG_STRUCTURE_PREFIX, SPKI_LENGTH, TBS_VERSION_SERIAL,
+  EXT_BASIC_CONSTRAINTS, EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, HASH_DATA_LABEL, ID_CE,
+  ID_KP_PREFIX, ID_KP_PURPOSES, ISSUER_ALGORITHMS, JUMD_CBOR, JUMD_TOGGLES, JUMD_WINDOW_LENGTH, P256_SPKI_PREFIX, PAD_KEY,
+  PROTECTED_ALG, SIG_STRUCTURE_PREFIX, SPKI_LENGTH, TBS_VERSION_SERIAL, type IssuerAlgorithm,
 } from './framing.js';
 import { SigParams } from './sig-windows.js';
 import { ExtensionSlot, TbsParams } from './tbs-walk.js';
@@ -69,7 +69,13 @@ function mapAt(buf: Uint8Array, at: number, what: string): { wide: boolean; coun
 }
 
 /** `lenient` (tests only) records the extensions without refusing unsuitable ones. */
-export function tbsLayout(T: Uint8Array, lenient = false): Layout<TbsParams> & { leafKey: Uint8Array } {
+export interface TbsLayout extends Layout<TbsParams> {
+  leafKey: Uint8Array;
+  /** The issuer's signature algorithm, as the TBS names it. */
+  issuerAlgorithm: IssuerAlgorithm;
+}
+
+export function tbsLayout(T: Uint8Array, lenient = false): TbsLayout {
   const refuse = (detail: string) => {
     if (!lenient) unsuitable(detail);
   };
@@ -78,9 +84,12 @@ export function tbsLayout(T: Uint8Array, lenient = false): Layout<TbsParams> & {
   const serialLength = T[10];
   if (serialLength < 1 || serialLength > 127) invalid('unsupported serial number');
   const q1 = 11 + serialLength;
-  if (!equalAt(T, q1, ECDSA_SHA256_ALGORITHM)) throw new ShutterproofError('unsupported_algorithm', 'the signing certificate is not signed with ECDSA and SHA-256');
-  const issuer = derAt(T, q1 + 12, 0x30, 'issuer');
-  const q3 = q1 + 12 + issuer.hdr + issuer.len;
+  const issuerAlgorithm = (Object.keys(ISSUER_ALGORITHMS) as IssuerAlgorithm[]).find((a) => equalAt(T, q1, ISSUER_ALGORITHMS[a]));
+  if (!issuerAlgorithm)
+    throw new ShutterproofError('unsupported_algorithm', 'the signing certificate is signed with neither ECDSA nor RSA PKCS#1 v1.5, with SHA-256');
+  const q2 = q1 + ISSUER_ALGORITHMS[issuerAlgorithm].length;
+  const issuer = derAt(T, q2, 0x30, 'issuer');
+  const q3 = q2 + issuer.hdr + issuer.len;
   const validity = derAt(T, q3, 0x30, 'validity');
   if (validity.size !== 1) invalid('unsupported validity');
   const q4 = q3 + 2 + validity.len;
@@ -94,7 +103,7 @@ export function tbsLayout(T: Uint8Array, lenient = false): Layout<TbsParams> & {
   if (x0 + outer.hdr + outer.len !== T.length || outer.len !== inner.hdr + inner.len) invalid('extensions do not end the certificate');
   const x1 = x0 + outer.hdr + inner.hdr;
 
-  const positions = [T.length, 11, q1, q1 + 12 + issuer.hdr, q3, q3 + 2, q4, q4 + subject.hdr, x1, q5];
+  const positions = [T.length, 11, q1, q2 + issuer.hdr, q3, q3 + 2, q4, q4 + subject.hdr, x1, q5];
   const slots: ExtensionSlot[] = [];
   const seen = new Set<number>();
   let e = x1;
@@ -151,7 +160,7 @@ export function tbsLayout(T: Uint8Array, lenient = false): Layout<TbsParams> & {
     issuer: header(issuer.size, issuer.len), validityLength: f(validity.len), subject: header(subject.size, subject.len),
     extOuter: header(outer.size, outer.len), extInner: header(inner.size, inner.len), slots,
   });
-  return { params, positions, leafKey: T.subarray(keyAt, keyAt + 64) };
+  return { params, positions, leafKey: T.subarray(keyAt, keyAt + 64), issuerAlgorithm };
 }
 
 function extensionSlot(active: boolean, kind: number, critical: boolean, h: LengthHeader): ExtensionSlot {

@@ -7,11 +7,11 @@ import { ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../c2pa/evidence.js';
 import { BindParams, challenge } from './bind-params.js';
 import { ChainState } from './chain-state.js';
-import { BLOCKS_PER_STEP, CAPTURES, LIMITS } from './constants.js';
+import { BLOCKS_PER_STEP, CAPTURES, LIMITS, type CircuitId } from './constants.js';
 import { padded } from './field-native.js';
-import { findIssuerKey, readLeafCertificate } from './leaf-certificate.js';
+import { findIssuerKey, readLeafCertificate, type LeafCertificate } from './leaf-certificate.js';
 import { Capture } from './rlc-gadgets.js';
-import { type CaKey, TrustPath, trustPath, trustRoot } from './trust-tree.js';
+import { type CaKey, isRsaKey, type P256Key, type RsaKey, TrustPath, trustPath, trustRoot } from './trust-tree.js';
 import type { AssertionParams } from './assertion-windows.js';
 import type { SigParams } from './sig-windows.js';
 import type { TbsParams } from './tbs-walk.js';
@@ -27,7 +27,14 @@ export interface MessagePlan {
   steps: number[];
 }
 
+/** The CA's key and its signature on the leaf's TBSCertificate, by kind. */
+export type IssuerWitness =
+  | { kind: 'ecdsa'; key: P256Key; signature: { r: bigint; s: bigint } }
+  | { kind: 'rsa'; key: RsaKey; signature: bigint };
+
 export interface CircuitWitness {
+  /** The circuit of the family this photo's signature chain needs. */
+  circuit: CircuitId;
   s: MessagePlan;
   t: MessagePlan;
   a: MessagePlan;
@@ -35,9 +42,8 @@ export interface CircuitWitness {
   params: BindParams;
   captures: Capture[];
   coseSignature: { r: bigint; s: bigint };
-  caSignature: { r: bigint; s: bigint };
-  leafKey: CaKey;
-  caKey: CaKey;
+  issuer: IssuerWitness;
+  leafKey: P256Key;
   caIndex: number;
   path: TrustPath;
   assetHash: Uint8Array;
@@ -118,12 +124,13 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, forc
   checkLimit('the signing certificate (TBSCertificate)', T.length, LIMITS.tbsCertificate);
   const keys = 'keys' in trust ? trust.keys : trust.cas.map((ca) => ca.publicKey);
   const caIndex = findIssuerKey(keys, leaf);
-  const caKey = keys[caIndex];
+  const issuer = issuerWitness(keys[caIndex], leaf);
 
   const refHash = createHash('sha256').update(A).digest();
   if (force.claimRefAt === undefined && !equalBytes(refHash, evidence.hashDataRef))
     invalid('the claim does not record the hash of the c2pa.hash.data assertion');
   const tbs = tbsLayout(T, force.acceptUnsuitable);
+  if (tbs.issuerAlgorithm !== issuer.kind) invalid("the certificate's signature algorithm differs from the one its signed part names");
   const sig = sigLayout(S, evidence.protectedHeader.length, evidence.claim.length, refHash, force.claimRefAt);
   const layouts: Layouts = { sig, tbs, assertion: assertionLayout(A, evidence.assetHash), assetHash: evidence.assetHash };
   force.layout?.(layouts);
@@ -137,7 +144,8 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, forc
     s: sig.params, t: tbs.params, a: assertion.params,
     padS: len8(S.length), padT: len8(T.length), padA: len8(A.length),
     leafKey: fieldBytes(tbs.leafKey),
-    caKey: [...fieldBytes(bigToBytes(caKey.x)), ...fieldBytes(bigToBytes(caKey.y))],
+    // An RSA CA's key reaches the final step as limbs (RsaKeyInput); its 64 bytes here stay 0.
+    caKey: issuer.kind === 'ecdsa' ? [...fieldBytes(bigToBytes(issuer.key.x)), ...fieldBytes(bigToBytes(issuer.key.y))] : fieldBytes(new Uint8Array(64)),
     assetHash: fieldBytes(assetHash),
   });
   const open = (m: MessagePlan, list: number[]) => list.map((pos) => capture(m, pos));
@@ -147,12 +155,21 @@ export function buildWitness(evidence: ManifestEvidence, trust: TrustInput, forc
   if (cose.length !== 64) invalid('the COSE signature is not a raw P-256 signature');
   const leafKey = { x: bytesToBig(tbs.leafKey.subarray(0, 32)), y: bytesToBig(tbs.leafKey.subarray(32)) };
   return {
+    circuit: issuer.kind === 'rsa' ? 'c2pa-es256-rsa' : 'c2pa-es256',
     s, t, a, r, params, captures,
     coseSignature: { r: bytesToBig(cose.subarray(0, 32)), s: bytesToBig(cose.subarray(32)) },
-    caSignature: leaf.caSignature,
-    leafKey, caKey, caIndex,
+    issuer,
+    leafKey, caIndex,
     path: trustPath(keys, caIndex),
     assetHash,
     trustRoot: trustRoot(keys),
   };
+}
+
+function issuerWitness(key: CaKey, leaf: LeafCertificate): IssuerWitness {
+  const signature = leaf.caSignature;
+  // findIssuerKey verified the signature with the algorithm of the key's own kind, so the kinds agree here.
+  if (isRsaKey(key) && signature.kind === 'rsa') return { kind: 'rsa', key, signature: signature.s };
+  if (!isRsaKey(key) && signature.kind === 'ecdsa') return { kind: 'ecdsa', key, signature: { r: signature.r, s: signature.s } };
+  throw new Error('the issuer key and its signature are of different kinds');
 }

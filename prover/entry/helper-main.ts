@@ -40,7 +40,8 @@ function writeProgress(share: ProgressShare, done: number): void {
 /** Steps the prover has proved itself, per request it still wants progress written for, as it last said. */
 const doneThere = new Map<number, number>();
 
-const { compileIssuerBranch, proveIssuerBranch } = await import('../circuit/prover.js');
+const { compileIssuerBranch } = await import('../circuit/programs.js');
+const { proveIssuerBranch } = await import('../circuit/issuer-branch.js');
 try {
   if (!values.cache) throw new Error('--cache <circuit cache folder> is required');
   const t0 = Date.now();
@@ -70,6 +71,8 @@ process.on('message', (request: HelperRequest) => {
   let doneHere = 0;
   queue = queue.then(async () => {
     try {
+      // An RSA issuer's programs are compiled when the first photo that needs them arrives.
+      await compileIssuerBranch(values.cache!, input.issuer.kind);
       const output = await proveIssuerBranch(input, {
         onStep: (index) => send({ type: 'step', id, index }),
         onStepDone: (index, ms) => {

@@ -17,7 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PROVER_ENV, PROVER_NODE_FLAGS } from '../../common/prover-process.js';
-import type { IssuerBranchInput, IssuerBranchOutput, StepEvents } from '../circuit/prover.js';
+import type { IssuerBranchInput, IssuerBranchOutput, StepEvents } from '../circuit/issuer-branch.js';
 
 /** Cores and memory below which two provers would only slow each other down or run out of memory. */
 export const PARALLEL_MIN_CORES = 4;

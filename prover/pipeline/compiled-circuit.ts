@@ -1,8 +1,8 @@
 // Compiling the circuit (key generation) takes minutes cold and tens of seconds from the disk cache, so it happens
 // once per process; the cache folder is keyed by circuit version and o1js version so upgrades never mix keys.
 import { getBackendPreference } from '../o1js.js';
-import { compile } from '../circuit/index.js';
-import type { IssuerBranchElsewhere } from '../circuit/prover.js';
+import { CIRCUIT_ID, compile, type CircuitId } from '../circuit/index.js';
+import type { IssuerBranchElsewhere } from '../circuit/issuer-branch.js';
 import { BranchHelper, branchesInParallel, type ProgressShare } from './branch-helper.js';
 import { circuitCacheDir } from '../runtime.js';
 
@@ -13,15 +13,16 @@ export interface CircuitKeys {
 
 type Progress = (done: number, total: number, label: string) => void;
 
-let compiled: Promise<CircuitKeys> | undefined;
+const compiled = new Map<CircuitId, Promise<CircuitKeys>>();
 // A prove request that arrives while warmup is compiling waits for the same compile and sees its progress too.
 const listeners = new Set<Progress>();
 
-export async function ensureCompiled(cacheDir: string, onProgress?: Progress): Promise<CircuitKeys> {
+/** Compiles circuit `circuit` of the family (warm-up compiles the first; the others when a photo needs them). */
+export async function ensureCompiled(cacheDir: string, onProgress?: Progress, circuit: CircuitId = CIRCUIT_ID): Promise<CircuitKeys> {
   if (onProgress) listeners.add(onProgress);
   try {
-    compiled ??= startCompile(cacheDir);
-    return await compiled;
+    if (!compiled.has(circuit)) compiled.set(circuit, startCompile(cacheDir, circuit));
+    return await compiled.get(circuit)!;
   } finally {
     if (onProgress) listeners.delete(onProgress);
   }
@@ -45,15 +46,16 @@ export function issuerBranchProver(cacheDir: string, progress?: ProgressShare): 
   };
 }
 
-function startCompile(cacheDir: string): Promise<CircuitKeys> {
+function startCompile(cacheDir: string, circuit: CircuitId): Promise<CircuitKeys> {
   issuerBranchProver(cacheDir);
   const attempt: Promise<CircuitKeys> = compile({
     cacheDir: circuitCacheDir(cacheDir),
+    circuit,
     onProgress: (done: number, total: number, label: string) => listeners.forEach((listener) => listener(done, total, label)),
   }).then((verificationKey: CircuitKeys['verificationKey']) => ({ verificationKey, backend: getBackendPreference() }));
   // A failed compile must not poison the process: the next request tries again.
   attempt.catch(() => {
-    if (compiled === attempt) compiled = undefined;
+    if (compiled.get(circuit) === attempt) compiled.delete(circuit);
   });
   return attempt;
 }

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { readEvidence } from '../c2pa/read-evidence.js';
 import { stripManifest } from '../c2pa/strip.js';
 import { validateEvidence } from '../c2pa/validate.js';
-import { CIRCUIT_ID, CIRCUIT_VERSION, buildWitness, planSteps, prove, trustRoot } from '../circuit/index.js';
+import { CIRCUITS, buildWitness, planSteps, prove, trustRoot } from '../circuit/index.js';
 import { type CircuitKeys, ensureCompiled, issuerBranchProver } from './compiled-circuit.js';
 import { prepareOutputFolder } from './output-folder.js';
 import { readPhoto } from '../c2pa/read-photo.js';
@@ -55,7 +55,7 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
     ensureCompiled(cacheDir, (done, total, label) => {
       report.progress(done, total);
       report.log('info', label);
-    }),
+    }, witness.circuit),
   );
 
   stage(3);
@@ -97,7 +97,7 @@ export async function provePhoto(job: ProveJob, cacheDir: string, report: Report
   const timings = { totalMs: Date.now() - started, steps };
   const pack: ProofPack = {
     format: PROOF_PACK_FORMAT,
-    circuit: { id: CIRCUIT_ID, version: CIRCUIT_VERSION, vkHash: keys.verificationKey.hash },
+    circuit: { id: witness.circuit, version: CIRCUITS[witness.circuit].version, vkHash: keys.verificationKey.hash },
     publicInputs: result.publicInputs,
     proof: result.proof as unknown as Record<string, unknown>,
     verificationKey: keys.verificationKey,

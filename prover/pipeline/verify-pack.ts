@@ -7,12 +7,14 @@ import { ShutterproofError } from '../../common/error-codes.js';
 import { PROOF_PACK_FORMAT, proofPack, type ProofPack } from '../../common/proof-pack.js';
 import { STATEMENT } from '../../common/proof-statement.js';
 // The circuit's modules one by one, not its index: a verifier needs none of the circuits' definitions.
-import { CIRCUIT_ID, CIRCUIT_VERSION, LIMITS } from '../circuit/constants.js';
-import { EXPECTED_VK } from '../circuit/expected-vk.js';
+import { CIRCUITS, isCircuitId, LIMITS } from '../circuit/constants.js';
+import { EXPECTED_VKS } from '../circuit/expected-vk.js';
 import { verify } from '../circuit/statement.js';
 import { trustRoot } from '../circuit/trust-tree.js';
 import { circuitCacheDir } from '../runtime.js';
 import { readPhoto } from '../c2pa/read-photo.js';
+import type { CaPublicKey } from '../trust/certificate.js';
+import { parsePublicKeyHex } from './trust-source.js';
 import { findAnchor, type Anchor, type TrustListSource } from './verify-anchor.js';
 
 export type { Anchor, TrustListSource } from './verify-anchor.js';
@@ -82,19 +84,21 @@ function rejectOtherVersions(json: unknown): void {
   const { format, circuit } = json as { format?: unknown; circuit?: { id?: unknown; version?: unknown } };
   const version = circuit?.version;
   const otherFormat = typeof format === 'string' && /^shutterproof\.proof\/v\d+$/.test(format) && format !== PROOF_PACK_FORMAT;
-  if (otherFormat || (circuit?.id === CIRCUIT_ID && typeof version === 'number' && version !== CIRCUIT_VERSION))
+  if (otherFormat || (isCircuitId(circuit?.id) && typeof version === 'number' && version !== CIRCUITS[circuit.id].version))
     throw new ShutterproofError(
       'circuit_version_unsupported',
-      `made by circuit ${String(circuit?.id)} v${String(version)} (${String(format)}); this version accepts ${CIRCUIT_ID} v${CIRCUIT_VERSION}`,
+      `made by circuit ${String(circuit?.id)} v${String(version)} (${String(format)}); this version accepts ${ACCEPTED}`,
     );
 }
 
 export async function verifyPack(pack: ProofPack, options: VerifyOptions = {}): Promise<VerifySummary> {
-  if (pack.circuit.id !== CIRCUIT_ID || pack.circuit.version !== CIRCUIT_VERSION)
-    throw new ShutterproofError('circuit_version_unsupported', `made for circuit ${pack.circuit.id} v${pack.circuit.version}; this is ${CIRCUIT_ID} v${CIRCUIT_VERSION}`);
-  // Only the shipped key is used; a pack carrying any other is not of this circuit.
+  const id = pack.circuit.id;
+  if (!isCircuitId(id) || pack.circuit.version !== CIRCUITS[id].version)
+    throw new ShutterproofError('circuit_version_unsupported', `made for circuit ${id} v${pack.circuit.version}; this version accepts ${ACCEPTED}`);
+  // Only the key this source ships for the pack's circuit is used; a pack carrying any other is not of that circuit.
+  const expected = EXPECTED_VKS[id];
   const vk = pack.verificationKey;
-  if (vk.data !== EXPECTED_VK.data || vk.hash !== EXPECTED_VK.hash || pack.circuit.vkHash !== EXPECTED_VK.hash)
+  if (vk.data !== expected.data || vk.hash !== expected.hash || pack.circuit.vkHash !== expected.hash)
     throw new ShutterproofError('verification_key_mismatch', `the pack carries verification key ${vk.hash.slice(0, 16)}…, not this circuit's`);
   if (pack.trustList.keys.length > LIMITS.trustListKeys)
     throw new ShutterproofError('pack_invalid', `the pack lists ${pack.trustList.keys.length} trust-list keys; a proof holds at most ${LIMITS.trustListKeys}`);
@@ -108,7 +112,7 @@ export async function verifyPack(pack: ProofPack, options: VerifyOptions = {}): 
 
   // A damaged proof can fail to decode at all; to a user that is the same as a proof that does not verify.
   const cache = options.cacheDir && circuitCacheDir(options.cacheDir);
-  const ok = await verify(pack.proof, EXPECTED_VK, pack.publicInputs, cache).catch((error: unknown) => {
+  const ok = await verify(pack.proof, expected, pack.publicInputs, cache).catch((error: unknown) => {
     throw new ShutterproofError('proof_invalid', `the proof cannot be read: ${(error as Error)?.message ?? error}`);
   });
   if (!ok) throw new ShutterproofError('proof_invalid', "the proof does not verify against this circuit's verification key");
@@ -138,7 +142,10 @@ export async function verifyPack(pack: ProofPack, options: VerifyOptions = {}): 
   };
 }
 
-function parsePublicKey(hex: string): { x: bigint; y: bigint } {
-  if (!/^04[0-9a-f]{128}$/.test(hex)) throw new ShutterproofError('pack_invalid', 'a trust-list key is not an uncompressed P-256 key');
-  return { x: BigInt('0x' + hex.slice(2, 66)), y: BigInt('0x' + hex.slice(66)) };
+const ACCEPTED = Object.entries(CIRCUITS).map(([id, c]) => `${id} v${c.version}`).join(', ');
+
+function parsePublicKey(hex: string): CaPublicKey {
+  const key = parsePublicKeyHex(hex);
+  if (!key) throw new ShutterproofError('pack_invalid', 'a trust-list key is neither an uncompressed P-256 key nor an RSA modulus the circuit takes');
+  return key;
 }

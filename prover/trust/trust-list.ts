@@ -1,14 +1,18 @@
 // Trust lists: the set of issuing-CA keys a proof hides its signer among. A list is a PEM bundle (or one or more DER
-// certificates) of CAs with P-256 keys, because the circuit verifies the leaf certificate with P-256 ECDSA only.
-// "This photo's issuer only" derives a one-entry list from the photo's own x5chain.
+// certificates) of CAs with P-256 keys or RSA keys (e = 65537; 2048, 3072 or 4096 bits), the keys the circuit can
+// verify the leaf certificate with. "This photo's issuer only" derives a one-entry list from the photo's own x5chain.
 import { ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../c2pa/evidence.js';
 import {
+  type CaPublicKey,
   type CertificateInfo,
   describeCertificate,
   ECDSA_WITH_SHA256,
+  hasRsaSha256Algorithm,
   manifestCertificate,
-  type P256PublicKey,
+  PROVABLE_KEYS,
+  RSASSA_PSS,
+  SHA256_WITH_RSA,
   signedBy,
 } from './certificate.js';
 
@@ -20,7 +24,7 @@ export interface TrustedCa {
   issuer: string;
   /** ISO 8601. Not enforced: proofs make no claim about time (see the statement). */
   notAfter: string;
-  publicKey: P256PublicKey;
+  publicKey: CaPublicKey;
 }
 
 export interface TrustList {
@@ -49,7 +53,7 @@ export function parseTrustList(text: string | Uint8Array, name: string): TrustLi
       throw invalid(`certificate ${i + 1} is ${(error as Error).message}`);
     }
     const who = `certificate ${i + 1} (${info.subject})`;
-    if (!info.publicKey) throw invalid(`${who} has a ${info.keyType} key; only P-256 keys can be proved`);
+    if (!info.publicKey) throw invalid(`${who} has a key of type ${info.keyType}; ${PROVABLE_KEYS}`);
     if (info.isCa === false) throw invalid(`${who} is not a certificate authority (basicConstraints cA is false)`);
     if (seen.has(info.sha256)) return;
     seen.add(info.sha256);
@@ -70,14 +74,17 @@ export function issuerOnlyTrustList(evidence: Pick<ManifestEvidence, 'certChain'
     const candidate = manifestCertificate(der, `chain (position ${i + 2})`);
     if (!candidate.publicKey) {
       if (leaf.x509.checkIssued(candidate.x509) && leaf.x509.verify(candidate.x509.publicKey))
-        throw new ShutterproofError('unsupported_algorithm', `the issuing CA has a ${candidate.keyType} key; only P-256 can be proved`);
+        throw new ShutterproofError(
+          'unsupported_algorithm',
+          `the issuing CA ${candidate.subject} has a key of type ${candidate.keyType}; ${PROVABLE_KEYS}`,
+        );
       continue;
     }
     if (!signedBy(leaf, candidate.publicKey)) continue;
     if (candidate.isCa === false) throw new ShutterproofError('untrusted_signer', `the leaf's issuer ${candidate.subject} is not a CA`);
     return { name: ISSUER_ONLY_LIST_NAME, cas: [toTrustedCa(candidate)] };
   }
-  requireSha256Signature(leaf);
+  requireProvableSignature(leaf);
   throw new ShutterproofError(
     'issuer_certificate_missing',
     `the manifest carries ${evidence.certChain.length} certificate(s), none of which issued the signing certificate (issuer: ${leaf.issuer})`,
@@ -87,19 +94,44 @@ export function issuerOnlyTrustList(evidence: Pick<ManifestEvidence, 'certChain'
 /** Index of the CA whose key verifies the leaf certificate; 'untrusted_signer' when none does. */
 export function findIssuer(leafDer: Uint8Array, cas: readonly Pick<TrustedCa, 'publicKey'>[]): number {
   const leaf = manifestCertificate(leafDer, 'signing');
-  requireSha256Signature(leaf);
+  requireProvableSignature(leaf);
   const index = cas.findIndex((ca) => signedBy(leaf, ca.publicKey));
   if (index < 0)
     throw new ShutterproofError('untrusted_signer', `no CA on the trust list issued the signing certificate (issuer: ${leaf.issuer})`);
   return index;
 }
 
-function requireSha256Signature(leaf: CertificateInfo): void {
-  if (leaf.signatureAlgorithm !== ECDSA_WITH_SHA256)
+const ALGORITHM_NAMES: Record<string, string> = {
+  '1.2.840.10045.4.3.3': 'ECDSA with SHA-384',
+  '1.2.840.10045.4.3.4': 'ECDSA with SHA-512',
+  '1.2.840.113549.1.1.5': 'RSA with SHA-1',
+  '1.2.840.113549.1.1.12': 'RSA with SHA-384',
+  '1.2.840.113549.1.1.13': 'RSA with SHA-512',
+  '1.3.101.112': 'Ed25519',
+};
+const PROVABLE_SIGNATURES = 'only ECDSA with SHA-256 and RSA PKCS#1 v1.5 with SHA-256 (sha256WithRSAEncryption) can be proved';
+
+/** The issuer's signature on the leaf uses an algorithm, in the exact DER form, that the circuit can verify. */
+function requireProvableSignature(leaf: CertificateInfo): void {
+  const algorithm = leaf.signatureAlgorithm;
+  if (algorithm === ECDSA_WITH_SHA256) return;
+  if (algorithm === SHA256_WITH_RSA) {
+    if (hasRsaSha256Algorithm(leaf)) return;
     throw new ShutterproofError(
       'unsupported_algorithm',
-      `the signing certificate is signed with algorithm ${leaf.signatureAlgorithm}; only ECDSA with SHA-256 can be proved`,
+      "the signing certificate's sha256WithRSAEncryption algorithm identifier is not in the standard DER form (NULL parameters, the same in the certificate and its TBS part), the only form that can be proved",
     );
+  }
+  if (algorithm === RSASSA_PSS)
+    throw new ShutterproofError(
+      'unsupported_algorithm',
+      `the signing certificate is signed with RSA-PSS (${RSASSA_PSS}), and RSA-PSS certificate signatures cannot be proved yet: ${PROVABLE_SIGNATURES}`,
+    );
+  const name = ALGORITHM_NAMES[algorithm];
+  throw new ShutterproofError(
+    'unsupported_algorithm',
+    `the signing certificate is signed with ${name ? `${name} (${algorithm})` : `algorithm ${algorithm}`}; ${PROVABLE_SIGNATURES}`,
+  );
 }
 
 function toTrustedCa(info: CertificateInfo): TrustedCa {

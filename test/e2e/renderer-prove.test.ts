@@ -1,14 +1,18 @@
 // The whole app as a person meets it, minus the Electron window: the built renderer in headless Chromium, wired to
 // the real job engine and the real prover. Drop a signed photo, watch real progress, see the result, export the
-// proof pack, and check it with `shutterproof verify` in a separate process. Saves a screenshot of the result.
+// proof pack, and check it with `shutterproof verify` in a separate process. Saves a screenshot of the result. The
+// photo is in Truepic's layout (ES256 leaf under an RSA CA, certificates in the unprotected header), so the app proves
+// with the RSA-issuer circuit; test/integration/cli-prove-verify.test.ts proves the P-256 layout from the CLI.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proofPack } from '../../common/proof-pack.js';
+import { EXPECTED_VKS } from '../../prover/circuit/expected-vk.js';
 import { defaultCacheDir } from '../../prover/runtime.js';
 import { makeFixtures, type Fixtures } from '../support/fixtures.js';
 import { bridgeClientScript } from './browser-bridge/build-client.js';
@@ -66,7 +70,7 @@ describe('drop a photo, get a proof (real engine, real prover, headless Chromium
   });
 
   it('proves a dropped photo with honest progress, shows the result, and exports a pack that verifies', async () => {
-    await drop(f.photos.rsJpeg, 'holiday.jpg');
+    await drop(f.photos.rsaIssuerJpeg, 'holiday.jpg');
     const row = page.getByRole('listitem', { name: /^holiday\.jpg, / });
     await row.waitFor();
 
@@ -110,7 +114,26 @@ describe('drop a photo, get a proof (real engine, real prover, headless Chromium
     await page.locator('.notice').getByRole('button', { name: 'Show in folder' }).click();
     await expect.poll(() => bridge.revealed.at(-1)).toBe(packPath);
 
-    const verified = await run(process.execPath, [resolve('bin/shutterproof.js'), 'verify', packPath, '--photo', f.photos.rsJpeg]);
+    const pack = proofPack.parse(JSON.parse(await readFile(packPath, 'utf8')));
+    // The key the prover compiled from source is, byte for byte, the one `verify` ships for this circuit.
+    expect(pack.circuit).toEqual({ id: 'c2pa-es256-rsa', version: 1, vkHash: EXPECTED_VKS['c2pa-es256-rsa'].hash });
+    expect(pack.verificationKey).toEqual(EXPECTED_VKS['c2pa-es256-rsa']);
+    expect(pack.timings.steps.map((s) => s.name)).toEqual(expect.arrayContaining(['rsa-issuer-1', 'rsa-issuer-2', 'rsa-issuer-3', 'bind']));
+    const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      run(process.execPath, [resolve('bin/shutterproof.js'), ...args]).then(
+        (ok) => ({ code: 0, ...ok }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const verified = await cli('verify', packPath, '--photo', f.photos.rsaIssuerJpeg, '--trust-list', f.trust.mixed);
     expect(verified.stdout).toContain('Valid proof.');
+    // Proved with "This photo's issuer only": the verifier's list holds that RSA CA among P-256 ones, and names it.
+    expect(verified.stdout).toContain('Vouched for by "RSA Root CA", an authority on your trust list "trust-mixed"');
+    // The same proof presented as the P-256 circuit's, with that circuit's own key, does not verify.
+    const relabelled = join(bridge.exportFolder, 'relabelled.proof.json');
+    const es256 = EXPECTED_VKS['c2pa-es256'];
+    await writeFile(relabelled, JSON.stringify({ ...pack, circuit: { id: 'c2pa-es256', version: 2, vkHash: es256.hash }, verificationKey: es256 }));
+    const refused = await cli('verify', relabelled);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('error proof_invalid');
   });
 });

@@ -1,5 +1,5 @@
 // Removes one circuit constraint at a time and runs the constraint test written against it: each run must fail,
-// or the test does not guard its constraint. `npx tsx test/mutation/soundness-mutations.ts` (~2 min); it restores
+// or the test does not guard its constraint. `npx tsx test/mutation/soundness-mutations.ts` (~5 min); it restores
 // every file it touches, also when interrupted.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,13 @@ const MUTATIONS: Mutation[] = [
   { file: `${c}tbs-walk.ts`, remove: "slot.ekuPurpose.sub(ID_KP_PURPOSES[0]).mul(slot.ekuPurpose.sub(ID_KP_PURPOSES[1])).assertEquals(0, 'extKeyUsage purpose');", test: 'circuit-certificate', name: 'C2PA purpose' },
   { file: `${c}sig-windows.ts`, remove: "assertLe(c0, p.refAt, 'reference inside the claim');", test: 'circuit-bind', name: 'planted outside the claim' },
   { file: `${c}assertion-windows.ts`, remove: "assertWindow(zeros, end, Field(0), 'the pad is zeros');", replaceWith: 'void zeros;', test: 'circuit-bind', name: 'look-alike hash' },
-  { file: `${c}bind-step.ts`, remove: "path.calculateRoot(trustLeafFields([xh, xl, yh, yl])).assertEquals(pub.trustRoot, 'CA key in the trust list');", test: 'circuit-bind', name: 'CA outside' },
+  { file: `${c}bind-step.ts`, remove: "path.calculateRoot(ca.leaf()).assertEquals(pub.trustRoot, 'CA key in the trust list');", test: 'circuit-bind', name: 'CA outside' },
+  { file: `${c}bind-step.ts`, remove: "path.calculateRoot(ca.leaf()).assertEquals(pub.trustRoot, 'CA key in the trust list');", test: 'circuit-rsa-issuer', name: 'not in the trust list' },
+  { file: `${c}bind-step.ts`, remove: "caCommitment.assertEquals(ca.commitment(t), 'CA signature proof');", test: 'circuit-rsa-issuer', name: 'another RSA key' },
+  { file: `${c}rsa/rsa-check.ts`, remove: "power.squarings.assertEquals(16, 'the power steps reached s^65537');", test: 'circuit-rsa-issuer', name: 'stopped before' },
+  { file: `${c}rsa/rsa-check.ts`, remove: "limbsOfBytes(em).forEach((limb, i) => power.x[i].assertEquals(limb, message));", test: 'circuit-rsa-issuer', name: 'another TBS' },
+  { file: `${c}rsa/pss-check.ts`, remove: "power.size.forEach((s, i) => s.assertEquals(state.size[i], 'the key size the PSS mask was built for'));", test: 'circuit-rsa-pss', name: 'another key size' },
+  { file: `${c}rsa/pss-check.ts`, remove: "first.assertEquals(maskCommitment(state), 'the state the first PSS step committed to');", test: 'circuit-rsa-pss', name: 'mixed' },
   { file: `${c}bind-step.ts`, remove: "  ah.assertEquals(pub.assetHashHi, 'asset hash');\n  al.assertEquals(pub.assetHashLo, 'asset hash');\n", test: 'circuit-bind', name: 'tampered photo' },
 ];
 

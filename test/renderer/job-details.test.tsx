@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { errorInfo, type ErrorCode } from '../../common/error-codes.js';
+import { SIGNATURES_PROVED } from '../../common/proof-statement.js';
 import { createFakeApi } from './support/fake-api.js';
 import { makeJob, makeResult } from './support/factories.js';
 import { renderApp, useRendererTest } from './support/render-app.js';
@@ -36,7 +37,7 @@ describe('job details', () => {
     expect(within(panel).getByText(/^Revocation:/)).toBeTruthy();
     expect(within(panel).getByText(/^Other kinds of signature: only the most common kind/)).toBeTruthy();
     // The technical names wait under Technical details.
-    expect(within(panel).getByText('ES256 (ECDSA with P-256 keys and SHA-256)').closest('details')).toBeTruthy();
+    expect(within(panel).getByText(SIGNATURES_PROVED).closest('details')).toBeTruthy();
     expect(within(panel).getByText(/embedded in JPEG and PNG/)).toBeTruthy();
   });
 

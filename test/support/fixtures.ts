@@ -7,6 +7,8 @@
 //   f.photos.rootLeafJpeg c2pa-rs, leaf issued directly by the root, x5chain a single bstr (issuer not included)
 //   f.photos.unprotectedJpeg  c2pa-rs, v1 claim (c2pa.claim) with x5chain in the unprotected header
 //   f.photos.otherJpeg    c2pa-rs, signed by the unrelated "other" CA's leaf
+//   f.photos.rsaIssuerJpeg  c2pa-rs, Truepic's layout: ES256 leaf issued by the RSA-4096 CA, x5chain [leaf, rsaCa]
+//                         in the unprotected header, v1 claim
 //   f.photos.es384Jpeg    c2pa-rs, ES384 signature (unsupported algorithm)
 //   f.photos.tamperedPixelJpeg / tamperedRefJpeg / badSignatureJpeg   rsJpeg with one pixel byte changed / the
 //                         claim's hash of c2pa.hash.data changed / the COSE signature damaged
@@ -14,6 +16,7 @@
 //   f.photos.notImage     a text file
 //   f.trust.intermediate  PEM: the issuing CA of rsJpeg/tsJpeg;  f.trust.root: issuing CA of rootLeafJpeg
 //   f.trust.test          PEM: intermediate + root;  f.trust.other: the other CA
+//   f.trust.rsa           PEM: the RSA-4096 CA (issuer of rsaIssuerJpeg);  f.trust.mixed: intermediate, root and rsaCa
 //   f.trust.p384          PEM with a P-384 CA (invalid trust list);  f.trust.garbage: not PEM at all
 // Every signed photo is a fresh signature with the cached test PKI (see pki.ts), so evidence differs per run.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,7 +24,7 @@ import { join } from 'node:path';
 import { readEvidence } from '../../prover/c2pa/read-evidence.js';
 import { smallJpeg, smallPng } from './photos.js';
 import { loadTestPki, pem } from './pki.js';
-import { alterAssertionRef, damageSignature, flipPixelByte, signPhoto } from './sign.js';
+import { alterAssertionRef, damageSignature, flipPixelByte, signPhoto, signRsaIssuerLayout } from './sign.js';
 
 export interface Fixtures {
   dir: string;
@@ -33,6 +36,7 @@ export interface Fixtures {
     | 'rootLeafJpeg'
     | 'unprotectedJpeg'
     | 'otherJpeg'
+    | 'rsaIssuerJpeg'
     | 'es384Jpeg'
     | 'tamperedPixelJpeg'
     | 'tamperedRefJpeg'
@@ -42,7 +46,7 @@ export interface Fixtures {
     | 'notImage',
     string
   >;
-  trust: Record<'intermediate' | 'root' | 'test' | 'other' | 'p384' | 'garbage', string>;
+  trust: Record<'intermediate' | 'root' | 'test' | 'other' | 'rsa' | 'mixed' | 'p384' | 'garbage', string>;
 }
 
 export async function makeFixtures(dir: string): Promise<Fixtures> {
@@ -65,6 +69,10 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
       await signPhoto(smallJpeg(6), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected', claimVersion: 1 }),
     ],
     otherJpeg: ['other-signer.jpg', await signPhoto(smallJpeg(7), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.otherLeaf })],
+    rsaIssuerJpeg: [
+      'rsa-issuer.jpg',
+      await signRsaIssuerLayout(smallJpeg(9)),
+    ],
     es384Jpeg: ['es384.jpg', await signPhoto(smallJpeg(8), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.p384Leaf })],
     tamperedPixelJpeg: ['tampered-pixel.jpg', flipPixelByte(rsJpeg)],
     tamperedRefJpeg: ['tampered-reference.jpg', alterAssertionRef(rsJpeg, evidence)],
@@ -78,6 +86,8 @@ export async function makeFixtures(dir: string): Promise<Fixtures> {
     root: ['trust-root.pem', pem(pki.root)],
     test: ['trust-test.pem', pem(pki.intermediate, pki.root)],
     other: ['trust-other.pem', pem(pki.other)],
+    rsa: ['trust-rsa.pem', pem(pki.rsaCa)],
+    mixed: ['trust-mixed.pem', pem(pki.intermediate, pki.root, pki.rsaCa)],
     p384: ['trust-p384.pem', pem(pki.p384Ca)],
     garbage: ['trust-garbage.pem', 'not a certificate\n'],
   };

@@ -9,6 +9,9 @@
 //     x5chainAs  'array' (default) | 'single' (a lone bstr; only when chain is empty)
 //     fillerBytes  add an assertion this large, e.g. 100_000 to split a JPEG manifest over several APP11 segments
 //     claimVersion  2 (default, `c2pa.claim.v2`) | 1 (`c2pa.claim`; c2pa-rs needs it for an unprotected x5chain)
+//     alg        'es256' | 'es384' | 'ps256' (default from the signer's key: P-256, P-384, RSA); PS256 is RSA-PSS
+//                with SHA-256 and a 32-byte salt, COSE algorithm -37
+//     Truepic's layout: { signer: pki.rsaCaLeaf, chain: [pki.rsaCa], x5chainIn: 'unprotected', claimVersion: 1 }
 //     title, generator  the manifest's title and claim generator name (default `test.jpg`, the test writer)
 //     sigStructureOverride  sign these bytes instead of the real Sig_structure (makes an invalid signature)
 //     derSignature  c2pa-ts only: a DER-encoded ECDSA signature, as c2pa-ts 0.9.4 writes by itself (invalid C2PA)
@@ -26,9 +29,13 @@ import { JPEG, PNG } from '@trustnxt/c2pa-ts/asset';
 import { LocalSigner, type Signer } from '@trustnxt/c2pa-ts/cose';
 import { DataHashAssertion, ManifestStore } from '@trustnxt/c2pa-ts/manifest';
 import type { ManifestEvidence } from '../../prover/c2pa/evidence.js';
-import { loadTestPki, type TestCert } from './pki.js';
+import { keyKind, loadTestPki, rsaPssKey, type TestCert } from './pki.js';
 
 export type Writer = 'c2pa-rs' | 'c2pa-ts';
+export type ClaimAlg = 'es256' | 'es384' | 'ps256';
+
+const COSE_ALG: Record<ClaimAlg, number> = { es256: -7, es384: -35, ps256: -37 };
+const DEFAULT_ALG = { 'P-256': 'es256', 'P-384': 'es384', RSA: 'ps256' } as const;
 
 export interface SignOptions {
   writer: Writer;
@@ -39,6 +46,8 @@ export interface SignOptions {
   x5chainAs?: 'array' | 'single';
   /** c2pa-rs only: 1 writes a legacy `c2pa.claim` (the only kind c2pa-rs lets carry x5chain unprotected). */
   claimVersion?: 1 | 2;
+  /** c2pa-rs only: the claim signature algorithm; by default the one the signer's key makes. */
+  alg?: ClaimAlg;
   /** c2pa-rs only: add an assertion of about this many bytes (over 64 KB splits a JPEG manifest into segments). */
   fillerBytes?: number;
   /** c2pa-rs only: the manifest's title and claim generator name (scripts/make-sample.ts names the sample's). */
@@ -57,6 +66,12 @@ export interface SignOptions {
 const MIME = { jpeg: 'image/jpeg', png: 'image/png' } as const;
 // Exact bytes matter for COSE: Uint8Array must be a plain bstr (cbor-x would tag it 64 by default).
 const cbor = new Encoder({ useRecords: false, mapsAsObjects: false, tagUint8Array: false });
+
+/** Truepic's layout: an ES256 leaf under the RSA-4096 CA, x5chain [leaf, CA] in the unprotected header, a v1 claim. */
+export async function signRsaIssuerLayout(photo: Uint8Array): Promise<Uint8Array> {
+  const pki = await loadTestPki();
+  return signPhoto(photo, { writer: 'c2pa-rs', format: 'jpeg', signer: pki.rsaCaLeaf, chain: [pki.rsaCa], x5chainIn: 'unprotected', claimVersion: 1 });
+}
 
 export async function signPhoto(photo: Uint8Array, options: SignOptions): Promise<Uint8Array> {
   const pki = await loadTestPki();
@@ -104,11 +119,13 @@ async function signWithC2paRs(
   chain: TestCert[],
 ): Promise<Uint8Array> {
   const { WasmBuilder } = c2paWasm();
-  const es256 = signer.curve === 'P-256';
+  const alg = options.alg ?? DEFAULT_ALG[keyKind(signer)];
+  const sign = await claimSigner(signer, alg);
   const certs = [signer, ...chain].map((c) => c.der);
   if (options.x5chainAs === 'single' && certs.length !== 1) throw new Error('a single x5chain bstr needs a lone leaf');
   const x5chain = options.x5chainAs === 'single' ? certs[0] : certs;
-  const reserveSize = certs.reduce((n, c) => n + c.length, 0) + 512;
+  const signatureBytes = signer.kind === 'RSA' ? signer.modulusLength / 8 : 96;
+  const reserveSize = certs.reduce((n, c) => n + c.length, 0) + signatureBytes + 512;
   const builder = WasmBuilder.fromJson(
     JSON.stringify({
       claim_generator_info: [{ name: options.generator ?? 'Shutterproof test writer', version: '1.0' }],
@@ -132,11 +149,11 @@ async function signWithC2paRs(
   try {
     const signed = await builder.sign(
       {
-        alg: es256 ? 'es256' : 'es384',
+        alg,
         reserveSize,
         // c2pa-wasm hands over the claim bytes and expects a whole COSE_Sign1 of exactly reserveSize bytes.
         sign: async (claim: Uint8Array) => {
-          const protectedMap = new Map<number, unknown>([[1, es256 ? -7 : -35]]);
+          const protectedMap = new Map<number, unknown>([[1, COSE_ALG[alg]]]);
           const unprotectedMap = new Map<number | string, unknown>();
           // Legacy C2PA put x5chain in the unprotected header under a text label; c2pa-rs reads it only there.
           if (options.x5chainIn === 'unprotected') unprotectedMap.set('x5chain', x5chain);
@@ -144,13 +161,7 @@ async function signWithC2paRs(
           const protectedBytes = cbor.encode(protectedMap);
           const toSign =
             options.sigStructureOverride ?? cbor.encode(['Signature1', protectedBytes, new Uint8Array(0), claim]);
-          const signature = new Uint8Array(
-            await webcrypto.subtle.sign(
-              { name: 'ECDSA', hash: es256 ? 'SHA-256' : 'SHA-384' },
-              signer.privateKey,
-              toSign as Uint8Array<ArrayBuffer>,
-            ),
-          );
+          const signature = await sign(toSign);
           return padCose(protectedBytes, unprotectedMap, signature, reserveSize);
         },
       },
@@ -162,6 +173,21 @@ async function signWithC2paRs(
   } finally {
     builder.free();
   }
+}
+
+/** Raw signature bytes as COSE wants them: ECDSA r||s (WebCrypto's own form), RSA-PSS the integer's bytes. */
+async function claimSigner(signer: TestCert, alg: ClaimAlg): Promise<(bytes: Uint8Array) => Promise<Uint8Array>> {
+  let key = signer.privateKey;
+  let algorithm: Algorithm;
+  if (alg === 'ps256') {
+    if (signer.kind !== 'RSA') throw new Error('PS256 needs an RSA signer');
+    key = await rsaPssKey(signer);
+    algorithm = { name: 'RSA-PSS', saltLength: 32 } as Algorithm;
+  } else {
+    if (signer.kind === 'RSA') throw new Error(`${alg.toUpperCase()} needs an EC signer`);
+    algorithm = { name: 'ECDSA', hash: alg === 'es256' ? 'SHA-256' : 'SHA-384' } as Algorithm;
+  }
+  return async (bytes) => new Uint8Array(await webcrypto.subtle.sign(algorithm, key, bytes as Uint8Array<ArrayBuffer>));
 }
 
 function padCose(

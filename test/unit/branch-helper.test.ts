@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { branchesInParallel } from '../../prover/pipeline/branch-helper.js';
-import type { IssuerBranchInput } from '../../prover/circuit/prover.js';
+import type { IssuerBranchInput } from '../../prover/circuit/issuer-branch.js';
 
 const GiB = 2 ** 30;
 const builtHelper = pathToFileURL(resolve('out/node/prover/pipeline/branch-helper.js')).href;

@@ -37,6 +37,10 @@ const table: [Photo, Trust, string, string[]][] = [
   ['unprotectedJpeg', 'issuer-only', 'ok', []],
   ['otherJpeg', 'test', 'untrusted_signer', []],
   ['otherJpeg', 'other', 'ok', []],
+  ['rsaIssuerJpeg', 'rsa', 'ok', []],
+  ['rsaIssuerJpeg', 'mixed', 'ok', []],
+  ['rsaIssuerJpeg', 'issuer-only', 'ok', []],
+  ['rsaIssuerJpeg', 'test', 'untrusted_signer', []],
   ['es384Jpeg', 'intermediate', 'unsupported_algorithm', []],
   ['tamperedPixelJpeg', 'intermediate', 'hash_mismatch', ['assertion.dataHash.mismatch']],
   ['tamperedRefJpeg', 'intermediate', 'signature_invalid', ['claimSignature.mismatch']],
@@ -68,10 +72,10 @@ describe('makeFixtures', () => {
   });
 
   it.each(table.filter(([photo, trust]) => trust !== 'issuer-only' && !['plainJpeg', 'plainPng', 'notImage'].includes(photo)))(
-    '%s: c2pa-rs, trusting our two roots, agrees',
+    '%s: c2pa-rs, trusting our three roots, agrees',
     async (photoKey, _trust, ours, c2paRsFailures) => {
       const photo = new Uint8Array(await readFile(fixtures.photos[photoKey]));
-      const report = await c2paRsReport(photo, photoKey.endsWith('Png') ? 'png' : 'jpeg', [pki.root.der, pki.other.der]);
+      const report = await c2paRsReport(photo, photoKey.endsWith('Png') ? 'png' : 'jpeg', [pki.root.der, pki.other.der, pki.rsaCa.der]);
       expect(report.error).toBeUndefined();
       const failures = report.failures.map((f) => f.code);
       for (const code of c2paRsFailures) expect(failures).toContain(code);
@@ -85,6 +89,7 @@ describe('makeFixtures', () => {
 
   it('writes the trust lists as PEM, and the broken ones as promised', async () => {
     expect(parseTrustList(await readFile(fixtures.trust.test, 'latin1'), 'test').cas).toHaveLength(2);
+    expect(parseTrustList(await readFile(fixtures.trust.mixed, 'latin1'), 'mixed').cas).toHaveLength(3);
     for (const key of ['p384', 'garbage'] as const) {
       await expect(readFile(fixtures.trust[key], 'latin1').then((t) => parseTrustList(t, key))).rejects.toMatchObject({
         code: 'trust_list_invalid',

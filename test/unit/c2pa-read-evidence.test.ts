@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify, X509Certificate } from 'node:crypto';
+import { constants, createHash, createPublicKey, verify, X509Certificate } from 'node:crypto';
 import { Decoder } from 'cbor-x';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ShutterproofError } from '../../common/error-codes.js';
@@ -102,6 +102,26 @@ describe('readEvidence on both writers and both formats', () => {
     expect(ev.certChain).toHaveLength(2);
     expect([...(cbor.decode(ev.claim) as Map<string, unknown>).keys()]).toContain('assertions');
     expectSelfConsistent(photo, ev);
+  });
+
+  it("reads Truepic's layout: an ES256 leaf under an RSA CA, x5chain unprotected, legacy c2pa.claim", async () => {
+    const photo = await signed({ writer: 'c2pa-rs', format: 'jpeg', signer: pki.rsaCaLeaf, chain: [pki.rsaCa], x5chainIn: 'unprotected', claimVersion: 1 });
+    const ev = readEvidence(photo);
+    expect(ev.x5chainIn).toBe('unprotected');
+    expect(ev.certChain.map(hex)).toEqual([hex(pki.rsaCaLeaf.der), hex(pki.rsaCa.der)]);
+    expect(Buffer.from(ev.protectedHeader).indexOf(Buffer.from(pki.rsaCa.der))).toBe(-1);
+    expect(Buffer.from(photo).indexOf('c2pa.claim\0')).toBeGreaterThan(0);
+    expect(Buffer.from(photo).indexOf('c2pa.claim.v2\0')).toBe(-1);
+    expectSelfConsistent(photo, ev);
+  });
+
+  it('reads a PS256 (RSA-PSS, SHA-256, 32-byte salt) claim signature by an RSA signer', async () => {
+    const photo = await signed({ writer: 'c2pa-rs', format: 'jpeg', signer: pki.rsaLeaf, chain: [pki.rsaCa], alg: 'ps256' });
+    const ev = readEvidence(photo);
+    expect(ev.coseAlg).toBe(-37);
+    expect(ev.coseSignature).toHaveLength(256);
+    const key = { key: new X509Certificate(ev.certChain[0]!).publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
+    expect(verify('sha256', ev.sigStructure, key, ev.coseSignature)).toBe(true);
   });
 
   it('reads an untagged COSE_Sign1 the same as a tagged one', async () => {

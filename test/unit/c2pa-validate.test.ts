@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorInfo, ShutterproofError } from '../../common/error-codes.js';
 import type { ManifestEvidence } from '../../prover/c2pa/evidence.js';
@@ -8,11 +10,12 @@ import { validateEvidence } from '../../prover/c2pa/validate.js';
 import { formatInspection } from '../../prover/pipeline/inspect-report.js';
 import { issuerOnlyTrustList, parseTrustList, type TrustList } from '../../prover/trust/trust-list.js';
 import { smallJpeg, smallPng } from '../support/photos.js';
-import { loadTestPki, pem, type TestPki } from '../support/pki.js';
-import { alterAssertionRef, damageSignature, flipPixelByte, signPhoto, type Writer } from '../support/sign.js';
+import { issueCert, loadTestPki, pem, signerExtensions, type TestPki } from '../support/pki.js';
+import { alterAssertionRef, damageSignature, flipPixelByte, signPhoto, signRsaIssuerLayout, type Writer } from '../support/sign.js';
+import { failure } from '../support/failure.js';
 
 let pki: TestPki;
-let lists: Record<'intermediate' | 'root' | 'test' | 'other', TrustList>;
+let lists: Record<'intermediate' | 'root' | 'test' | 'other' | 'rsa' | 'rsa2048' | 'mixed', TrustList>;
 const signed: Record<string, Uint8Array> = {};
 
 beforeAll(async () => {
@@ -22,6 +25,9 @@ beforeAll(async () => {
     root: parseTrustList(pem(pki.root), 'root'),
     test: parseTrustList(pem(pki.other, pki.intermediate, pki.root), 'test'),
     other: parseTrustList(pem(pki.other), 'other'),
+    rsa: parseTrustList(pem(pki.rsaCa), 'rsa'),
+    rsa2048: parseTrustList(pem(pki.rsaCa2048), 'rsa2048'),
+    mixed: parseTrustList(pem(pki.other, pki.rsaCa2048, pki.intermediate, pki.rsaCa, pki.root), 'mixed'),
   };
   for (const writer of ['c2pa-rs', 'c2pa-ts'] as Writer[]) {
     signed[`${writer}-jpeg`] = await signPhoto(smallJpeg(11), { writer, format: 'jpeg' });
@@ -29,18 +35,11 @@ beforeAll(async () => {
   }
   signed.unprotectedV1 = await signPhoto(smallJpeg(13), { writer: 'c2pa-rs', format: 'jpeg', x5chainIn: 'unprotected', claimVersion: 1 });
   signed.split = await signPhoto(smallJpeg(15), { writer: 'c2pa-rs', format: 'jpeg', fillerBytes: 100_000 });
+  // Truepic's layout: an ES256 leaf under an RSA CA, x5chain in the unprotected header, a legacy c2pa.claim.
+  signed.rsaCa = await signRsaIssuerLayout(smallJpeg(17));
+  signed.rsaCa2048 = await signPhoto(smallPng(17), { writer: 'c2pa-rs', format: 'png', signer: pki.rsaCa2048Leaf, chain: [pki.rsaCa2048] });
   signed.rootLeaf = await signPhoto(smallJpeg(12), { writer: 'c2pa-rs', format: 'jpeg', signer: pki.rootLeaf, x5chainAs: 'single' });
 });
-
-function failure(work: () => unknown): ShutterproofError {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ShutterproofError);
-    return error as ShutterproofError;
-  }
-  throw new Error('expected a ShutterproofError');
-}
 
 const validate = (bytes: Uint8Array, trust: TrustList, evidence: ManifestEvidence = readEvidence(bytes)) =>
   validateEvidence(bytes, evidence, trust);
@@ -153,7 +152,123 @@ describe('validateEvidence', () => {
   });
 });
 
+describe('validateEvidence with RSA issuers', () => {
+  it("accepts an ES256 photo under an RSA-4096 CA in Truepic's layout: a list holding the CA, a mixed list, issuer-only", () => {
+    const bytes = signed.rsaCa!;
+    const evidence = readEvidence(bytes);
+    expect(evidence.x5chainIn).toBe('unprotected');
+    expect(evidence.coseAlg).toBe(-7);
+    expect(evidence.certChain).toEqual([pki.rsaCaLeaf.der, pki.rsaCa.der]);
+    const report = validate(bytes, lists.rsa);
+    expect(report.issuerIndex).toBe(0);
+    expect(report.signer.issuer).toContain('CN=RSA Root CA');
+    expect(validate(bytes, lists.mixed).issuerIndex).toBe(3);
+    const issuerOnly = issuerOnlyTrustList(evidence);
+    expect(issuerOnly.cas.map((ca) => ca.der)).toEqual([pki.rsaCa.der]);
+    expect(validate(bytes, issuerOnly).issuerIndex).toBe(0);
+  });
+
+  it('accepts an ES256 photo under an RSA-2048 CA (x5chain protected)', () => {
+    expect(validate(signed.rsaCa2048!, lists.rsa2048).issuerIndex).toBe(0);
+    expect(validate(signed.rsaCa2048!, lists.mixed).issuerIndex).toBe(1);
+    expect(validate(signed.rsaCa2048!, issuerOnlyTrustList(readEvidence(signed.rsaCa2048!))).issuerIndex).toBe(0);
+  });
+
+  it('untrusted_signer: a list holding only another RSA key, or only P-256 keys', () => {
+    for (const trust of [lists.rsa2048, lists.test]) {
+      const error = failure(() => validate(signed.rsaCa!, trust));
+      expect(error.code).toBe('untrusted_signer');
+      expect(error.detail).toContain('CN=RSA Root CA');
+    }
+    expect(failure(() => validate(signed['c2pa-rs-jpeg']!, lists.rsa)).code).toBe('untrusted_signer');
+  });
+
+  it('untrusted_signer explains that a listed RSA root does not cover a leaf issued by its RSA intermediate', async () => {
+    const caExtensions = [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+    ];
+    const intermediate = await issueCert('RSA Intermediate CA', pki.rsaCa, caExtensions, { rsa: 2048 }, 1825);
+    const signer = await issueCert('RSA-Intermediate Camera', intermediate, signerExtensions());
+    const bytes = await signPhoto(smallJpeg(22), { writer: 'c2pa-rs', format: 'jpeg', signer, chain: [intermediate, pki.rsaCa] });
+    const error = failure(() => validate(bytes, lists.mixed));
+    expect(error.code).toBe('untrusted_signer');
+    expect(error.detail).toMatch(/"mixed" holds CN=RSA Root CA.*one level.*RSA Intermediate CA/);
+    expect(validate(bytes, parseTrustList(pem(intermediate), 'intermediate')).issuerIndex).toBe(0);
+    expect(issuerOnlyTrustList(readEvidence(bytes)).cas[0]!.der).toEqual(intermediate.der);
+  });
+
+  it('untrusted_signer: a signing certificate whose RSA signature was damaged (no key verifies it)', () => {
+    const bytes = signed.rsaCa!;
+    const evidence = readEvidence(bytes);
+    const leaf = evidence.certChain[0]!.slice();
+    leaf[leaf.length - 20]! ^= 0x01; // inside the RSA signature value; the leaf's own key, and so the claim signature, hold
+    const damaged = { ...evidence, certChain: [leaf, pki.rsaCa.der] };
+    const error = failure(() => validate(bytes, lists.rsa, damaged));
+    expect(error.code).toBe('untrusted_signer');
+    expect(error.detail).toContain('no CA on the trust list issued the signing certificate');
+  });
+
+  it('unsupported_algorithm: a signing certificate the RSA CA signed with RSA-PSS (c2pa-rs trusts it; we cannot prove it)', async () => {
+    const pssLeaf = await issueCert('PSS-Issued Camera', pki.rsaCa, signerExtensions(), 'P-256', 365, 'pss');
+    const bytes = await signPhoto(smallJpeg(19), { writer: 'c2pa-rs', format: 'jpeg', signer: pssLeaf, chain: [pki.rsaCa] });
+    const evidence = readEvidence(bytes);
+    for (const trust of [lists.rsa, lists.mixed]) {
+      const error = failure(() => validate(bytes, trust, evidence));
+      expect(error.code).toBe('unsupported_algorithm');
+      expect(error.detail).toContain('RSA-PSS certificate signatures cannot be proved yet');
+    }
+    expect(() => issuerOnlyTrustList(evidence)).toThrow(expect.objectContaining({ code: 'unsupported_algorithm' }));
+    const summary = await inspectSummary(bytes, evidence, lists.rsa);
+    expect(summary.checks.signature!.ok).toBe(true);
+    expect(summary.checks.trust).toMatchObject({ ok: false, code: 'unsupported_algorithm' });
+    expect(summary.c2paRs.validationState).toBe('Trusted');
+  });
+
+  it('unsupported_algorithm: a signing certificate with an RSA key (ES256 needs P-256), even under a listed RSA CA', () => {
+    const bytes = signed.rsaCa!;
+    const evidence = { ...readEvidence(bytes), certChain: [pki.rsaLeaf.der, pki.rsaCa.der] };
+    const error = failure(() => validate(bytes, lists.rsa, evidence));
+    expect(error.code).toBe('unsupported_algorithm');
+    expect(error.detail).toContain('RSA 2048-bit');
+  });
+
+  it('PS256 claim signatures by RSA signers: c2pa-rs reads and trusts them, we say they cannot be proved yet', async () => {
+    for (const [seed, signer] of [[20, pki.rsaLeaf], [21, pki.rsa4096Leaf]] as const) {
+      const bytes = await signPhoto(smallJpeg(seed), { writer: 'c2pa-rs', format: 'jpeg', signer, chain: [pki.rsaCa], alg: 'ps256' });
+      const evidence = readEvidence(bytes);
+      expect(evidence.coseAlg).toBe(-37);
+      expect(evidence.coseSignature).toHaveLength(signer.modulusLength / 8);
+      const error = failure(() => validate(bytes, lists.rsa, evidence));
+      expect(error.code).toBe('unsupported_algorithm');
+      expect(error.detail).toMatch(/PS256 \(-37\)/);
+      const summary = await inspectSummary(bytes, evidence, lists.rsa);
+      expect(summary).toMatchObject({
+        alg: 'PS256',
+        valid: false,
+        checks: { signature: { ok: false, code: 'unsupported_algorithm' }, issuerOnly: { ok: true }, trust: { ok: true } },
+        c2paRs: { validationState: 'Trusted', failures: [] },
+      });
+    }
+  });
+});
+
 describe('inspectSummary', () => {
+  it("reports Truepic's layout (RSA CA, unprotected x5chain, v1 claim) as valid, with c2pa-rs agreeing", async () => {
+    const bytes = signed.rsaCa!;
+    const summary = await inspectSummary(bytes, readEvidence(bytes), lists.rsa);
+    expect(summary).toMatchObject({
+      alg: 'ES256',
+      claimVersion: 1,
+      x5chainIn: 'unprotected',
+      signer: { keyType: 'EC P-256' },
+      chain: [{ subject: expect.stringContaining('CN=RSA Root CA'), keyType: 'RSA 4096-bit' }],
+      valid: true,
+      checks: { issuerOnly: { ok: true }, trust: { ok: true, issuer: expect.stringContaining('CN=RSA Root CA') } },
+      c2paRs: { validationState: 'Trusted', trustChecked: true, failures: [] },
+    });
+  });
+
   it('reports the manifest, the signer and every check, with c2pa-rs agreeing', async () => {
     const bytes = signed['c2pa-rs-jpeg']!;
     const summary = await inspectSummary(bytes, readEvidence(bytes), lists.test);

@@ -9,7 +9,7 @@ import { PROOF_PACK_FORMAT } from '../../common/proof-pack.js';
 import { STATEMENT } from '../../common/proof-statement.js';
 import { runCli } from '../../prover/entry/cli.js';
 import { Cache, ZkProgram } from '../../prover/o1js.js';
-import { EXPECTED_VK } from '../../prover/circuit/expected-vk.js';
+import { EXPECTED_VK, EXPECTED_VKS } from '../../prover/circuit/expected-vk.js';
 import { assetHashInput, StatementInput } from '../../prover/circuit/statement.js';
 import { trustRoot } from '../../prover/circuit/trust-tree.js';
 import { publicKeyHex } from '../../prover/pipeline/trust-source.js';
@@ -80,6 +80,34 @@ describe('shutterproof verify refuses forged packs', () => {
     const { code, stderr } = await cli('verify', path);
     expect(code).toBe(3);
     expect(stderr).toContain('error verification_key_mismatch');
+  });
+
+  it("a pack naming the RSA-issuer circuit but carrying the P-256 circuit's key, or the reverse: exit 3 before its proof is read", async () => {
+    for (const [id, other] of [['c2pa-es256-rsa', 'c2pa-es256'], ['c2pa-es256', 'c2pa-es256-rsa']] as const) {
+      const path = await packOf((p) => {
+        p.circuit = { id, version: id === 'c2pa-es256' ? 2 : 1, vkHash: EXPECTED_VKS[other].hash };
+        p.verificationKey = { ...EXPECTED_VKS[other] };
+      });
+      const { code, stderr } = await cli('verify', path);
+      expect(code).toBe(3);
+      expect(stderr).toContain('error verification_key_mismatch');
+    }
+  });
+
+  it('a pack of a circuit this version does not know: exit 3, circuit_version_unsupported, naming the circuits it accepts', async () => {
+    const path = await packOf((p) => (p.circuit = { id: 'c2pa-ps256-rsa', version: 1, vkHash: EXPECTED_VK.hash }));
+    const { code, stderr } = await cli('verify', path);
+    expect(code).toBe(3);
+    expect(stderr).toContain('error circuit_version_unsupported');
+    expect(stderr).toContain('c2pa-es256 v2, c2pa-es256-rsa v1');
+  });
+
+  it('a trust-list key that is neither a P-256 point nor an RSA modulus the circuits take: pack_invalid', async () => {
+    for (const key of ['rsa:' + '7f'.repeat(256), 'rsa:' + 'ff'.repeat(128), '05' + 'ab'.repeat(64)]) {
+      const { code, stderr } = await cli('verify', await packOf((p) => (p.trustList.keys = [{ publicKey: key }])));
+      expect(code).toBe(2);
+      expect(stderr).toContain('error pack_invalid');
+    }
   });
 
   it('a real proof of another program with the same public input, carrying this circuit key: exit 3', async () => {
