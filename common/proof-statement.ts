@@ -4,7 +4,7 @@ export const PROVES = [
   'The photo carries Content Credentials with a valid digital signature.',
   'The certificate that signed them is a signing certificate for Content Credentials, issued by an authority on the trust list the proof is anchored in.',
   "The photo's content has not changed since it was signed: its fingerprint matches the signed credentials.",
-  "Who signed it, and with which device, stays hidden: a verifier learns only the photo's fingerprint and the trust list.",
+  "Who signed it, and with which device, stays hidden: a verifier learns only the photo's fingerprint, the trust list, and whether the issuing authority's key is of the P-256 or the RSA kind.",
 ] as const;
 
 export const DOES_NOT_PROVE = [
