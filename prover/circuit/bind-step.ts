@@ -8,7 +8,7 @@ import { ChainState, hashChainState } from './chain-state.js';
 import { ecdsaCommitment, EcdsaStepProof, digestBytes } from './ecdsa-step.js';
 import { assertWindow, Capture, openCapture, pow, rlc, type Opened } from './rlc-gadgets.js';
 import { sigChecks, SIG_OPENINGS } from './sig-windows.js';
-import { tbsChecks, TBS_OPENINGS } from './tbs-walk.js';
+import { p256Spki, tbsChecks, TBS_OPENINGS } from './tbs-walk.js';
 import { p256IssuerKey, rsaIssuerKey, RsaKeyInput, type IssuerKey } from './issuer-key.js';
 import { RsaPkcs1StepProof } from './rsa/rsa-check.js';
 import { TrustPath } from './trust-tree.js';
@@ -71,7 +71,7 @@ export function bindChecks(
   const tOpen = opener(t, caps.slice(SIG_OPENINGS, SIG_OPENINGS + TBS_OPENINGS), ctx);
   const aOpen = opener(a, caps.slice(SIG_OPENINGS + TBS_OPENINGS), ctx);
 
-  const tbs = tbsChecks(ctx, tOpen.open, p.t, p.leafKey, ca.algorithm);
+  const tbs = tbsChecks(ctx, tOpen.open, p.t, () => p256Spki(ctx, p.leafKey), ca.algorithm);
   padding(t, tbs.length, tbs.end, p.padT, r);
   const digestA = digestBytes(a).map((b) => b.value);
   const sig = sigChecks(ctx, sOpen.open, p.s, digestA);

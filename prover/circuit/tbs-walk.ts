@@ -9,7 +9,7 @@ import { Bool, Field, Provable, Struct } from '../o1js.js';
 import { EXTENSION_SLOTS } from './constants.js';
 import {
   BASIC_CONSTRAINTS_END_ENTITY, C2PA_CLAIM_SIGNING, CRITICAL, EXT_BASIC_CONSTRAINTS,
-  EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, ID_CE, ID_KP_PREFIX, ID_KP_PURPOSES, ISSUER_ALGORITHMS, P256_SPKI_PREFIX, SPKI_LENGTH,
+  EXT_EXTENDED_KEY_USAGE, EXT_KEY_USAGE, ID_CE, ID_KP_PREFIX, ID_KP_PURPOSES, ISSUER_ALGORITHMS, P256_SPKI_PREFIX,
   TBS_VERSION_SERIAL, type IssuerAlgorithm,
 } from './framing.js';
 import { assertLe, assertWindow, type Opened } from './rlc-gadgets.js';
@@ -58,7 +58,8 @@ export function tbsChecks(
   ctx: RlcContext,
   open: (pos: Field) => Opened,
   t: TbsParams,
-  leafKey: Field[],
+  /** The leaf key's SubjectPublicKeyInfo as a window pattern, built where the walk reaches it. */
+  leafSpki: () => Piece,
   issuer: IssuerAlgorithm,
 ): TbsResult {
   const length = t.tbsHi.mul(256).add(t.tbsLo).add(4);
@@ -87,15 +88,21 @@ export function tbsChecks(
   const q5 = q4.add(subject.len).add(valueOf(t.subject));
   const outer = lengthHeader(ctx, t.extOuter, 'der', 0xa3);
   const inner = lengthHeader(ctx, t.extInner, 'der', 0x30);
-  const keyAndExtensions = ctx.concat(ctx.bytes([...P256_SPKI_PREFIX, ...leafKey]), outer, inner);
+  const spki = leafSpki();
+  const keyAndExtensions = ctx.concat(spki, outer, inner);
   const x1 = q5.add(keyAndExtensions.len);
   const first = open(x1);
   assertWindow(open(q5), first, keyAndExtensions.rlc, 'leaf key as the subjectPublicKeyInfo of the TBS');
-  q5.add(SPKI_LENGTH).add(outer.len).add(valueOf(t.extOuter)).assertEquals(length, 'extensions end the TBS');
+  q5.add(spki.len).add(outer.len).add(valueOf(t.extOuter)).assertEquals(length, 'extensions end the TBS');
   valueOf(t.extOuter).assertEquals(inner.len.add(valueOf(t.extInner)), 'the extension list fills [3]');
 
   extensionWalk(ctx, open, first, x1, t.slots, length);
   return { length, end };
+}
+
+/** The SubjectPublicKeyInfo of a P-256 leaf key (64 bytes x||y). */
+export function p256Spki(ctx: RlcContext, leafKey: Field[]): Piece {
+  return ctx.bytes([...P256_SPKI_PREFIX, ...leafKey]);
 }
 
 /** The bytes a slot's window must hold, and how far the slot's extension reaches. */
