@@ -1,6 +1,7 @@
 // Removes one circuit constraint at a time and runs the constraint test written against it: each run must fail,
-// or the test does not guard its constraint. `npx tsx test/mutation/soundness-mutations.ts` (~5 min); it restores
-// every file it touches, also when interrupted.
+// or the test does not guard its constraint. `npx tsx test/mutation/soundness-mutations.ts [test …]` (~5 min; with
+// test names, e.g. circuit-rsa-issuer, only the mutations those tests guard); it restores every file it touches, also
+// when interrupted.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -39,8 +40,10 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
+const only = process.argv.slice(2);
+const chosen = only.length ? MUTATIONS.filter((m) => only.includes(m.test)) : MUTATIONS;
 let survived = 0;
-for (const m of MUTATIONS) {
+for (const m of chosen) {
   const original = readFileSync(m.file, 'utf8');
   if (!original.includes(m.remove)) throw new Error(`${m.file} no longer contains: ${m.remove}`);
   restore = () => writeFileSync(m.file, original);
@@ -57,5 +60,5 @@ for (const m of MUTATIONS) {
   if (!failed) survived++;
   console.log(`${failed ? 'caught  ' : 'MISSED  '} ${m.file}: ${m.remove.trim().slice(0, 80)}  (${m.test}: ${m.name})`);
 }
-console.log(`${MUTATIONS.length - survived} of ${MUTATIONS.length} removed constraints caught by their tests`);
+console.log(`${chosen.length - survived} of ${chosen.length} removed constraints caught by their tests`);
 process.exit(survived === 0 ? 0 : 1);
