@@ -7,7 +7,7 @@
 // systems); a 1.5 GiB limit took the proof's peak from 6,473 to 6,093 MB with no slower steps, and a cold compile
 // still fits (204 s). The RSA-issuer circuit (c2pa-es256-rsa) has five programs, not three: loading their keys from
 // the cache ran out of a 1.5 GiB heap at the final step ("Reached heap limit"), so the limit is 2.5 GiB (that proof's
-// peak: 6,864 MB).
+// peak: 6,864 MB). A P-256-issuer proof with the 2.5 GiB limit peaked at 5,569 MB (5,497 MB with 1.5 GiB).
 // --expose-gc lets the prover run a full garbage collection after each proof step (prover/circuit/prover.ts): o1js's
 // native backend keeps witness and proof buffers behind small JS objects whose native size V8 does not count, so
 // without it they were freed only when the heap happened to fill. Same input, warm cache: resident after the sixth
