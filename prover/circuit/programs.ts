@@ -62,6 +62,12 @@ function compileProgram(program: Program, cacheDir: string): Promise<Verificatio
 }
 
 async function compileAll(programs: Program[], cacheDir: string, onProgress?: (done: number, total: number, label: string) => void) {
+  // Already compiled in this process (a helper's next request): no start-up work and no collection before proving.
+  if (programs.every((program) => compiled.has(program.name))) {
+    const keys = await Promise.all(programs.map((program) => compiled.get(program.name)!));
+    onProgress?.(programs.length, programs.length, 'Prover ready');
+    return keys[keys.length - 1];
+  }
   let vk: VerificationKey | undefined;
   await initializeFromCache(cacheDir);
   for (const [i, program] of programs.entries()) {
